@@ -1,0 +1,129 @@
+// The campaign plan: a JSON file in templates/plans/ holding everything specific to one
+// campaign (period, zone scale, award rules, indicators, agency, recipients). Checked on load.
+import { readFileSync } from 'node:fs';
+import type { Plan, Zone } from '../core/types.js';
+import { usageError } from '../core/errors.js';
+import { looseKey } from '../core/normalize.js';
+
+type Check = 'string' | 'number' | 'boolean' | 'date' | 'string[]' | 'array' | 'object';
+
+/** Keys every plan must have, with their shapes; nested keys are dotted. */
+const SHAPE: Record<string, Check> = {
+  id: 'string', title: 'string', shortTitle: 'string', theme: 'string', issuedBy: 'string', planDocument: 'string',
+  province: 'object', 'province.code': 'string', 'province.name': 'string', 'province.authority': 'string',
+  period: 'object', 'period.from': 'date', 'period.to': 'date', baselineLookbackDays: 'number', checkpoints: 'array',
+  zoneScale: 'object', 'zoneScale.name': 'string', 'zoneScale.zones': 'array',
+  consistency: 'object', 'consistency.greenRequiresNoCommunityCases': 'boolean', 'consistency.caseWindowDays': 'number',
+  collectiveTypes: 'array', levelWords: 'object', individualsRewarded: 'boolean', districtAwardRule: 'string',
+  awardForms: 'array', indicators: 'array',
+  agency: 'object', 'agency.parent': 'string', 'agency.name': 'string', 'agency.nameFull': 'string', 'agency.place': 'string',
+  'agency.reportSuffix': 'string', 'agency.proposalSuffix': 'string',
+  signer: 'object', 'signer.authority': 'string', 'signer.title': 'string', 'signer.name': 'string',
+  recipients: 'object', 'recipients.report': 'string[]', 'recipients.proposal': 'string[]', legalBases: 'string[]',
+};
+
+const ZONE_SHAPE: Record<string, Check> = {
+  code: 'string', rank: 'number', label: 'string', short: 'string', level: 'string', labelEn: 'string', color: 'string', aliases: 'string[]',
+};
+const FORM_SHAPE: Record<string, Check> = { code: 'string', label: 'string', fullLabel: 'string', provincial: 'boolean', isDefault: 'boolean', aliases: 'string[]' };
+const INDICATOR_SHAPE: Record<string, Check> = { code: 'string', label: 'string', unit: 'string', money: 'boolean', aliases: 'string[]' };
+const COLLECTIVE_SHAPE: Record<string, Check> = { code: 'string', label: 'string', prefixes: 'string[]', rewardedLevels: 'string[]' };
+
+function get(obj: unknown, dotted: string): unknown {
+  return dotted.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
+
+function fits(value: unknown, check: Check): boolean {
+  switch (check) {
+    case 'string[]':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string');
+    case 'array':
+      return Array.isArray(value) && value.length > 0;
+    case 'object':
+      return !!value && typeof value === 'object' && !Array.isArray(value);
+    case 'date':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+    default:
+      return typeof value === check;
+  }
+}
+
+function checkShape(obj: unknown, shape: Record<string, Check>, prefix: string, path: string): void {
+  for (const [key, check] of Object.entries(shape)) {
+    if (!fits(get(obj, key), check)) {
+      const where = `${prefix}${key}`;
+      throw usageError(
+        `Tệp kế hoạch ${path}: khóa "${where}" thiếu hoặc sai kiểu (cần ${check}).`,
+        `Plan file ${path}: key "${where}" is missing or not a ${check}.`,
+      );
+    }
+  }
+}
+
+export function loadPlan(path: string): Plan {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw usageError(`Không đọc được tệp kế hoạch ${path}: ${(e as Error).message}`, `Cannot read the plan file ${path}: ${(e as Error).message}`);
+  }
+  checkShape(raw, SHAPE, '', path);
+  const plan = raw as Plan;
+  plan.zoneScale.zones.forEach((z, i) => checkShape(z, ZONE_SHAPE, `zoneScale.zones[${i}].`, path));
+  plan.awardForms.forEach((f, i) => checkShape(f, FORM_SHAPE, `awardForms[${i}].`, path));
+  plan.indicators.forEach((f, i) => checkShape(f, INDICATOR_SHAPE, `indicators[${i}].`, path));
+  plan.collectiveTypes.forEach((f, i) => checkShape(f, COLLECTIVE_SHAPE, `collectiveTypes[${i}].`, path));
+  if (plan.period.from > plan.period.to) {
+    throw usageError(`Tệp kế hoạch ${path}: "period.from" sau "period.to".`, `Plan file ${path}: "period.from" is after "period.to".`);
+  }
+  const ranks = plan.zoneScale.zones.map((z) => z.rank).sort((a, b) => a - b);
+  if (ranks.some((r, i) => r !== i + 1)) {
+    throw usageError(`Tệp kế hoạch ${path}: "zoneScale.zones[].rank" phải là 1, 2, 3… không trùng.`, `Plan file ${path}: "zoneScale.zones[].rank" must be 1, 2, 3… without repeats.`);
+  }
+  plan.zoneScale.zones.sort((a, b) => a.rank - b.rank);
+  return plan;
+}
+
+/** The zones by code, and the lowest-risk zone ("green"). */
+export function zoneByCode(plan: Plan): Map<string, Zone> {
+  return new Map(plan.zoneScale.zones.map((z) => [z.code, z]));
+}
+
+export function greenZone(plan: Plan): Zone {
+  return plan.zoneScale.zones[0];
+}
+
+/** Alias lookup built once per plan: loose key → code, longest aliases first for substring search. */
+export interface AliasIndex {
+  exact: Map<string, string>;
+  bySize: { key: string; code: string }[];
+}
+
+export function aliasIndex(items: { code: string; label: string; aliases: string[] }[]): AliasIndex {
+  const exact = new Map<string, string>();
+  for (const it of items) for (const a of [it.code, it.label, ...it.aliases]) exact.set(looseKey(a), it.code);
+  const bySize = [...exact].map(([key, code]) => ({ key, code })).sort((a, b) => b.key.length - a.key.length);
+  return { exact, bySize };
+}
+
+/**
+ * The code an alias names: an exact match, else aliases found as whole words inside. Loose mode
+ * takes the longest alias found ("Bằng khen của Chủ tịch UBND tỉnh Sóc Trăng"); strict mode
+ * needs the aliases found to cover the whole text and agree ("Vùng xanh (Bình thường mới)"),
+ * so that "xanh lơ" is not read as xanh.
+ */
+export function lookupAlias(index: AliasIndex, text: string, strict = false): string | null {
+  const key = looseKey(text);
+  const hit = index.exact.get(key);
+  if (hit !== undefined) return hit;
+  let rest = ` ${key} `;
+  let found: string | null = null;
+  for (const { key: k, code } of index.bySize) {
+    if (k.length < 2 || !rest.includes(` ${k} `)) continue;
+    if (!strict) return code;
+    if (found !== null && found !== code) return null;
+    found = code;
+    rest = rest.split(` ${k} `).join('  ');
+  }
+  return found !== null && rest.trim() === '' ? found : null;
+}
