@@ -1,0 +1,62 @@
+// One resolved options object per run: flags, the plan file and defaults, turned into the plan,
+// the register, the period and the output settings every command needs.
+import { fileURLToPath } from 'node:url';
+import type { Lang, Plan } from '../core/types.js';
+import { loadPlan } from '../data/plan.js';
+import { loadRegistry, type Registry } from '../data/registry.js';
+import { usageError } from '../core/errors.js';
+import { periodFromOptions, parseUserDate } from '../compile/period.js';
+import type { Period } from '../compile/period.js';
+
+export const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const DEFAULT_PLAN = `${TEMPLATES}plans/soc-trang-vung-xanh-2021.json`;
+export const DEFAULT_REGISTRY = `${TEMPLATES}registry/soc-trang-2021-units.csv`;
+
+export interface GlobalFlags {
+  lang?: string;
+  debug?: boolean;
+  plan?: string;
+  registry?: string;
+}
+
+export interface PeriodFlags {
+  month?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface RunContext {
+  lang: Lang;
+  plan: Plan;
+  registry: Registry;
+  period: Period;
+}
+
+export function parseLang(value: string | undefined): Lang {
+  if (value === undefined || value === 'vi') return 'vi';
+  if (value === 'en') return 'en';
+  throw usageError(`--lang phải là "vi" hoặc "en", không phải "${value}".`, `--lang must be "vi" or "en", not "${value}".`);
+}
+
+function checkedDate(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const d = parseUserDate(value);
+  if (!d) throw usageError(`${flag} "${value}" không phải ngày (dd/mm/yyyy hoặc yyyy-mm-dd).`, `${flag} "${value}" is not a date (dd/mm/yyyy or yyyy-mm-dd).`);
+  return d;
+}
+
+export function resolvePeriod(plan: Plan, flags: PeriodFlags): Period {
+  if (flags.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(flags.month)) {
+    throw usageError(`--month phải có dạng yyyy-mm, ví dụ 2021-08.`, `--month must look like yyyy-mm, e.g. 2021-08.`);
+  }
+  const period = periodFromOptions(plan, { month: flags.month, from: checkedDate('--from', flags.from), to: checkedDate('--to', flags.to) });
+  if (period.from > period.to) throw usageError(`Ngày bắt đầu sau ngày kết thúc.`, `The start date is after the end date.`);
+  return period;
+}
+
+export function buildContext(flags: GlobalFlags & PeriodFlags): RunContext {
+  const lang = parseLang(flags.lang);
+  const plan = loadPlan(flags.plan ?? DEFAULT_PLAN);
+  const registry = loadRegistry(flags.registry ?? DEFAULT_REGISTRY);
+  return { lang, plan, registry, period: resolvePeriod(plan, flags) };
+}

@@ -1,0 +1,76 @@
+// The command line: parse flags, hand each command to its module (loaded only when needed, so
+// `thidua --help` stays fast), and turn known failures into a sentence and an exit code.
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, ThiduaError } from '../core/errors.js';
+import { parseLang } from './context.js';
+
+function langOf(argv: string[]): 'vi' | 'en' {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const v = i < 0 ? undefined : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+  return v === 'en' ? 'en' : 'vi';
+}
+
+function commonOptions(cmd: Command): Command {
+  return cmd
+    .option('--plan <file>', 'campaign plan (JSON); default: the bundled Sóc Trăng plan')
+    .option('--registry <file>', 'register of administrative units (CSV); default: bundled')
+    .option('--lang <lang>', 'language of messages: vi | en', 'vi')
+    .option('--debug', 'show stack traces of unexpected errors');
+}
+
+function periodOptions(cmd: Command): Command {
+  return cmd
+    .option('--month <yyyy-mm>', 'report on one calendar month, e.g. 2021-08')
+    .option('--from <date>', 'period start (dd/mm/yyyy or yyyy-mm-dd)')
+    .option('--to <date>', 'period end (dd/mm/yyyy or yyyy-mm-dd)');
+}
+
+export function buildProgram(setCode: (code: number) => void): Command {
+  const program = new Command('thidua')
+    .description('Tổng hợp kết quả đợt thi đua "giữ vững và mở rộng vùng xanh" từ bảng tính của các huyện.\nCompiles district campaign spreadsheets into zone results and Word documents.')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError();
+  const validate = commonOptions(periodOptions(program.command('validate')))
+    .description('kiểm tra bảng tính của các huyện / check district spreadsheets')
+    .argument('<paths...>', 'files or folders (.xlsx, .csv, .tsv, .txt)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--strict', 'warnings also make the result invalid (exit 1)')
+    .option('--district <code>', 'the district that sent the files (when their content does not say)')
+    .option('--annotate <dir>', 'write a marked-up copy of each input into DIR')
+    .option('--force', 'replace existing files in --annotate DIR')
+    .action(async (paths: string[], opts) => {
+      const { runValidate } = await import('./validate.js');
+      setCode(await runValidate(paths, opts));
+    });
+  validate.addHelpText('after', '\nVí dụ / example:\n  thidua validate fixtures/province\n  thidua validate "Ke Sach.xlsx" --format json --lang en');
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram((c) => (code = c));
+  const debug = argv.includes('--debug');
+  try {
+    parseLang(langOf(argv));
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof ThiduaError) {
+      process.stderr.write(`thidua: ${e.text[langOf(argv)]}\n`);
+      if (debug) process.stderr.write(`${e.stack}\n`);
+      return e.exitCode;
+    }
+    const lang = langOf(argv);
+    process.stderr.write(
+      lang === 'en'
+        ? `thidua: unexpected error: ${(e as Error).message}. Run again with --debug and send the output to the developers.\n`
+        : `thidua: lỗi không mong đợi: ${(e as Error).message}. Hãy chạy lại với --debug và gửi kết quả cho nhóm phát triển.\n`,
+    );
+    if (debug) process.stderr.write(`${(e as Error).stack}\n`);
+    return 70;
+  }
+}

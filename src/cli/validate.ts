@@ -1,0 +1,38 @@
+// `thidua validate`: check inputs, print the report (text or JSON), optionally write annotated
+// copies, and return the exit code.
+import { EXIT } from '../core/errors.js';
+import { validateInputs } from '../validate/run.js';
+import { validationJson, validationText } from '../render/validateReport.js';
+import { buildContext, type GlobalFlags, type PeriodFlags } from './context.js';
+import { painter } from './terminal.js';
+
+export interface ValidateFlags extends GlobalFlags, PeriodFlags {
+  format: 'text' | 'json';
+  strict?: boolean;
+  district?: string;
+  annotate?: string;
+  force?: boolean;
+}
+
+export async function runValidate(paths: string[], flags: ValidateFlags): Promise<number> {
+  const ctx = buildContext(flags);
+  const forced = flags.district ?? null;
+  if (forced && !ctx.registry.districts.has(forced)) {
+    const { usageError } = await import('../core/errors.js');
+    throw usageError(`--district ${forced}: không có huyện mã này trong danh mục.`, `--district ${forced}: no district has this code in the register.`);
+  }
+  const tty = flags.format === 'text' && process.stderr.isTTY;
+  const run = await validateInputs(paths, {
+    plan: ctx.plan, registry: ctx.registry, period: ctx.period, forcedDistrict: forced,
+    onFile: tty ? (f, i, n) => process.stderr.write(`\r[${i + 1}/${n}] ${f}`.slice(0, 100).padEnd(100) + (i + 1 === n ? '\r'.padEnd(101) + '\r' : '')) : undefined,
+  });
+  if (flags.annotate) {
+    const { writeAnnotated } = await import('./annotate.js');
+    await writeAnnotated(run, flags.annotate, !!flags.force, ctx.lang);
+  }
+  if (flags.format === 'json') process.stdout.write(`${JSON.stringify(validationJson(run, ctx.registry, ctx.lang, !!flags.strict), null, 2)}\n`);
+  else process.stdout.write(`${validationText(run, ctx.registry, ctx.lang, !!flags.strict, painter()).join('\n')}\n`);
+  if (run.unreadable > 0) return EXIT.unreadable;
+  if (run.errors > 0 || (flags.strict && run.warnings > 0)) return EXIT.invalid;
+  return EXIT.ok;
+}

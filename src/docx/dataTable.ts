@@ -1,0 +1,179 @@
+// Bordered data tables (header row repeated on every page, fixed column widths, optional
+// cell shading for zone colours) and centred chart images for ND30 documents.
+
+import {
+  AlignmentType,
+  BorderStyle,
+  ImageRun,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import { STYLE, TEXT_WIDTH } from './layout.js';
+
+export type CellAlign = 'left' | 'center' | 'right' | 'justify';
+
+export interface DataColumn {
+  header: string;
+  /** Width in twips (use `mm()` from layout.ts to give millimetres). */
+  width: number;
+  align?: CellAlign;
+}
+
+export interface DataCellSpec {
+  text: string;
+  /** Background colour, hex RRGGBB without '#'. */
+  fill?: string;
+  /** Text colour, hex RRGGBB: white reads better on a red fill. */
+  color?: string;
+  bold?: boolean;
+  italic?: boolean;
+  align?: CellAlign;
+  /** Number of columns this cell covers (group rows such as "I. TẬP THỂ"). */
+  span?: number;
+}
+
+export type DataCell = string | DataCellSpec;
+
+export interface DataTableOptions {
+  columns: DataColumn[];
+  rows: DataCell[][];
+  /** Repeat the header row at the top of every page (default true). */
+  headerRepeat?: boolean;
+  /** A last row in bold, such as "Tổng cộng". */
+  totalRow?: DataCell[];
+  /** Scale the column widths proportionally so the table is this wide, in twips. */
+  fitTo?: number;
+  /** Header row background, hex RRGGBB. */
+  headerFill?: string;
+}
+
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const;
+
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const GRID = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
+const CELL_MARGINS = { top: 0, bottom: 0, left: 70, right: 70 };
+
+/** Integer column widths scaled to `total`; the last column takes the rounding remainder. */
+export function fitWidths(widths: number[], total: number): number[] {
+  const sum = widths.reduce((a, b) => a + b, 0);
+  if (sum <= 0) throw new Error('Column widths must add up to more than zero');
+  const scaled = widths.map((w) => Math.floor((w * total) / sum));
+  scaled[scaled.length - 1] += total - scaled.reduce((a, b) => a + b, 0);
+  return scaled;
+}
+
+function spec(value: DataCell): DataCellSpec {
+  return typeof value === 'string' ? { text: value } : value;
+}
+
+interface CellContext {
+  width: number;
+  align: CellAlign;
+  style: string;
+  bold?: boolean;
+}
+
+function dataCell(value: DataCell, ctx: CellContext): TableCell {
+  const s = spec(value);
+  // Line breaks inside a value become separate paragraphs, which both Word and LibreOffice keep.
+  const children = s.text.split('\n').map(
+    (line) =>
+      new Paragraph({
+        style: ctx.style,
+        alignment: ALIGN[s.align ?? ctx.align],
+        children: line === '' ? [] : [new TextRun({ text: line, bold: s.bold ?? ctx.bold, italics: s.italic, color: s.color })],
+      }),
+  );
+  return new TableCell({
+    width: { size: ctx.width, type: WidthType.DXA },
+    columnSpan: s.span && s.span > 1 ? s.span : undefined,
+    verticalAlign: VerticalAlignTable.CENTER,
+    shading: s.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: s.fill } : undefined,
+    children,
+  });
+}
+
+/** Cells of one row, each given the width of the columns it spans. */
+function rowCells(values: DataCell[], columns: DataColumn[], widths: number[], style: string, bold?: boolean): TableCell[] {
+  const cells: TableCell[] = [];
+  let col = 0;
+  for (const value of values) {
+    if (col >= columns.length) break;
+    const span = Math.min(spec(value).span ?? 1, columns.length - col);
+    const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+    cells.push(dataCell(value, { width, align: columns[col].align ?? 'left', style, bold }));
+    col += span;
+  }
+  // Short rows are padded so every row has the table's full grid.
+  for (; col < columns.length; col++) {
+    cells.push(dataCell('', { width: widths[col], align: 'left', style }));
+  }
+  return cells;
+}
+
+/** A bordered table with explicit widths on the grid and on every cell. */
+export function dataTable(options: DataTableOptions): Table {
+  const { columns } = options;
+  if (columns.length === 0) throw new Error('A table needs at least one column');
+  const raw = columns.map((c) => c.width);
+  const widths = options.fitTo === undefined ? raw : fitWidths(raw, options.fitTo);
+  const header = new TableRow({
+    tableHeader: options.headerRepeat ?? true,
+    cantSplit: true,
+    children: columns.map((c, i) =>
+      dataCell({ text: c.header, fill: options.headerFill }, { width: widths[i], align: 'center', style: STYLE.tableHeader }),
+    ),
+  });
+  const body = options.rows.map(
+    (values) => new TableRow({ cantSplit: true, children: rowCells(values, columns, widths, STYLE.tableText) }),
+  );
+  const total = options.totalRow
+    ? [new TableRow({ cantSplit: true, children: rowCells(options.totalRow, columns, widths, STYLE.tableText, true) })]
+    : [];
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: GRID,
+    margins: CELL_MARGINS,
+    rows: [header, ...body, ...total],
+  });
+}
+
+/** Pixels at 96 dpi per twip: images are sized in pixels, pages in twips. */
+const TWIPS_PER_PX = 15;
+
+export interface ChartImageOptions {
+  /** Widest the picture may be, in twips; the portrait text width unless given. */
+  maxWidth?: number;
+}
+
+/** A centred paragraph holding a PNG, scaled down (never up) to fit the text width. */
+export function chartImage(png: Buffer | Uint8Array, widthPx: number, heightPx: number, options: ChartImageOptions = {}): Paragraph {
+  if (!(widthPx > 0 && heightPx > 0)) throw new Error('Image size must be positive');
+  const maxPx = Math.floor((options.maxWidth ?? TEXT_WIDTH.portrait) / TWIPS_PER_PX);
+  const scale = Math.min(1, maxPx / widthPx);
+  return new Paragraph({
+    style: STYLE.image,
+    keepNext: false,
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: png,
+        transformation: { width: Math.round(widthPx * scale), height: Math.round(heightPx * scale) },
+      }),
+    ],
+  });
+}

@@ -1,0 +1,102 @@
+// Deterministic packing of a docx Document: the same document gives the same bytes, so a
+// report's hash can be recorded. docx's Packer stamps the clock time into
+// docProps/core.xml and the zip entries, and draws random relationship ids; we rewrite those.
+
+import { Packer, type Document } from 'docx';
+import JSZip from 'jszip';
+
+/** Zip entry time: DOS dates start in 1980; JSZip writes them in UTC, so the zone does not matter. */
+const ZIP_DATE = new Date();
+
+export interface PackOptions {
+  /**
+   * Creation and modification time written into docProps/core.xml. Without it the two
+   * timestamps are left out, so no clock time is inside the file.
+   */
+  timestamp?: Date;
+}
+
+/** Pack a document into .docx bytes that depend only on its content (and `timestamp`). */
+export async function packDocument(doc: Document, options: PackOptions = {}): Promise<Buffer> {
+  const raw = await Packer.toBuffer(doc);
+  const zip = await JSZip.loadAsync(raw);
+  const texts = new Map<string, string>();
+  for (const name of Object.keys(zip.files).sort()) {
+    const entry = zip.files[name];
+    if (!entry.dir && /\.(xml|rels)$/.test(name)) texts.set(name, await entry.async('string'));
+  }
+  const renamed = stableRelationshipIds(texts);
+  const out = new JSZip();
+  const renumber = docPrRenumberer();
+  for (const name of Object.keys(zip.files).sort()) {
+    const entry = zip.files[name];
+    if (entry.dir) continue;
+    const text = renamed.get(name);
+    const data = text === undefined ? await entry.async('uint8array') : normalizePart(name, text, options, renumber);
+    out.file(name, data, { date: ZIP_DATE, createFolders: false, unixPermissions: null, dosPermissions: null });
+  }
+  return out.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+    platform: 'DOS',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  });
+}
+
+/** Per-part fixes; parts are visited in name order, so drawing ids come out the same. */
+function normalizePart(name: string, xml: string, options: PackOptions, renumber: (xml: string) => string): string {
+  if (name === 'docProps/core.xml') return fixCoreTimes(xml, options.timestamp);
+  if (name.startsWith('word/') && name.endsWith('.xml')) return renumber(xml);
+  return xml;
+}
+
+function fixCoreTimes(xml: string, timestamp: Date | undefined): string {
+  const pattern = /<dcterms:(created|modified)\b[^>]*>[^<]*<\/dcterms:\1>/g;
+  if (timestamp === undefined) return xml.replace(pattern, '');
+  const iso = timestamp.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return xml.replace(pattern, (_m, tag: string) => `<dcterms:${tag} xsi:type="dcterms:W3CDTF">${iso}</dcterms:${tag}>`);
+}
+
+/**
+ * Number the <wp:docPr id> of drawings 1, 2, 3 … across the package (ids must be unique in
+ * the whole document), instead of docx's counter shared by every document in the process.
+ */
+function docPrRenumberer(): (xml: string) => string {
+  let next = 0;
+  return (xml) => xml.replace(/(<wp:docPr\b[^>]*?\bid=")\d+(")/g, (_m, a: string, b: string) => `${a}${++next}${b}`);
+}
+
+/**
+ * Relationship ids drawn at random (header, footer, numbering parts, hyperlinks) are
+ * renamed rIdN in the order their relationships appear, and every reference to them in the
+ * part that owns the relationships is renamed too.
+ */
+function stableRelationshipIds(texts: Map<string, string>): Map<string, string> {
+  const out = new Map(texts);
+  for (const [relsName, rels] of texts) {
+    const m = /^(.*)_rels\/([^/]+)\.rels$/.exec(relsName);
+    if (!m) continue;
+    const owner = `${m[1]}${m[2]}`;
+    const ids = [...rels.matchAll(/\bId="([^"]+)"/g)].map((x) => x[1]);
+    const random = ids.filter((id) => !/^rId\d+$/.test(id));
+    if (random.length === 0) continue;
+    const taken = new Set(ids);
+    const rename = new Map<string, string>();
+    let n = 0;
+    for (const id of random) {
+      let fresh: string;
+      do fresh = `rIdX${++n}`;
+      while (taken.has(fresh));
+      rename.set(id, fresh);
+    }
+    const swap = (xml: string) =>
+      xml.replace(/(\b(?:Id|r:id|r:embed|r:link|r:pict)=")([^"]+)(")/g, (all, a: string, id: string, b: string) =>
+        rename.has(id) ? `${a}${rename.get(id)}${b}` : all,
+      );
+    out.set(relsName, swap(rels));
+    const ownerXml = out.get(owner);
+    if (ownerXml !== undefined) out.set(owner, swap(ownerXml));
+  }
+  return out;
+}

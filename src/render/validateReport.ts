@@ -1,0 +1,94 @@
+// The validation report as a plain, versioned object (what `--format json` prints), and as
+// lines of text for a person: by file, then by rule, with counts and the first examples.
+import type { Lang } from '../core/types.js';
+import type { Registry } from '../data/registry.js';
+import type { ValidationRun } from '../validate/run.js';
+import { message, pointerText, suggestionText, type Issue } from '../validate/issue.js';
+
+export interface JsonIssue {
+  code: string;
+  severity: 'error' | 'warning';
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  cell: string | null;
+  value: string | null;
+  message: string;
+  suggestion: string | null;
+}
+
+export function validationJson(run: ValidationRun, reg: Registry, lang: Lang, strict: boolean) {
+  return {
+    version: 1,
+    valid: run.errors === 0 && (!strict || run.warnings === 0),
+    stats: { files: run.files.length, rows: run.rows, errors: run.errors, warnings: run.warnings },
+    period: { from: run.window.from, to: run.window.to, lookback: run.window.lookback },
+    files: run.files.map((f) => ({
+      path: f.path,
+      format: f.format,
+      encoding: f.encoding,
+      sha256: f.sha256,
+      district: f.districtCode,
+      districtName: f.districtCode ? (reg.districts.get(f.districtCode)?.name ?? null) : null,
+      sheets: f.sheets,
+      hiddenSheets: f.hiddenSheets,
+      notes: f.notes.map((n) => n[lang]),
+      issues: f.issues.map((i): JsonIssue => ({
+        code: i.code, severity: i.severity, sheet: i.sheet, row: i.row, column: i.column, cell: i.cell, value: i.value,
+        message: message(i, lang), suggestion: suggestionText(i, lang),
+      })),
+    })),
+  };
+}
+
+export interface Painter {
+  error(s: string): string;
+  warning(s: string): string;
+  ok(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+}
+
+export const plainPainter: Painter = { error: (s) => s, warning: (s) => s, ok: (s) => s, dim: (s) => s, bold: (s) => s };
+
+const T = {
+  vi: { file: 'Tệp', district: 'Đơn vị', unknown: 'chưa xác định', encoding: 'mã hóa', sheets: 'trang', rows: 'dòng', errors: 'lỗi', warnings: 'cảnh báo', more: 'và {n} chỗ khác', valid: 'HỢP LỆ', invalid: 'KHÔNG HỢP LỆ', total: 'Tổng', files: 'tệp', noIssue: 'không có vấn đề nào' },
+  en: { file: 'File', district: 'District', unknown: 'unknown', encoding: 'encoding', sheets: 'sheets', rows: 'rows', errors: 'errors', warnings: 'warnings', more: 'and {n} more', valid: 'VALID', invalid: 'INVALID', total: 'Total', files: 'files', noIssue: 'no issues' },
+} as const;
+
+function groupByCode(issues: Issue[]): Map<string, Issue[]> {
+  const m = new Map<string, Issue[]>();
+  for (const i of issues) (m.get(i.code) ?? m.set(i.code, []).get(i.code)!).push(i);
+  return m;
+}
+
+function exampleLine(i: Issue, lang: Lang): string {
+  const where = pointerText(i);
+  const sug = suggestionText(i, lang);
+  return `    - ${where ? `${where}: ` : ''}${message(i, lang)}${sug ? ` → ${sug}` : ''}`;
+}
+
+/** Human report; `examples` caps how many cells each rule lists. */
+export function validationText(run: ValidationRun, reg: Registry, lang: Lang, strict: boolean, paint: Painter, examples = 5): string[] {
+  const t = T[lang];
+  const lines: string[] = [];
+  for (const f of run.files) {
+    const d = f.districtCode ? `${reg.districts.get(f.districtCode)?.name ?? f.districtCode} (${f.districtCode})` : t.unknown;
+    const rows = f.sheets.reduce((a, s) => a + s.rows, 0);
+    const enc = f.encoding ? `, ${t.encoding} ${f.encoding}` : '';
+    lines.push(paint.bold(`${t.file}: ${f.path}`) + paint.dim(` — ${t.district}: ${d}; ${f.sheets.length} ${t.sheets}, ${rows} ${t.rows}${enc}`));
+    for (const n of f.notes) lines.push(paint.dim(`  · ${n[lang]}`));
+    if (f.issues.length === 0) lines.push(paint.ok(`  ✓ ${t.noIssue}`));
+    for (const [code, group] of groupByCode(f.issues)) {
+      const sev = group[0].severity;
+      const head = `  ${sev === 'error' ? '✗' : '!'} ${code} (${group.length})`;
+      lines.push(sev === 'error' ? paint.error(head) : paint.warning(head));
+      for (const i of group.slice(0, examples)) lines.push(exampleLine(i, lang));
+      if (group.length > examples) lines.push(paint.dim(`    … ${t.more.replace('{n}', String(group.length - examples))}`));
+    }
+  }
+  const valid = run.errors === 0 && (!strict || run.warnings === 0);
+  const verdict = valid ? paint.ok(t.valid) : paint.error(t.invalid);
+  lines.push('', `${t.total}: ${run.files.length} ${t.files}, ${run.rows} ${t.rows}, ${run.errors} ${t.errors}, ${run.warnings} ${t.warnings} — ${verdict}`);
+  return lines;
+}

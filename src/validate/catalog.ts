@@ -1,0 +1,49 @@
+// The catalog of issue codes: stable ids, default severity, and message templates in both
+// languages. Placeholders {name} are filled from an issue's params when it is rendered.
+import type { Severity } from '../core/types.js';
+
+interface Entry {
+  severity: Severity;
+  tags: readonly string[];
+  vi: string;
+  en: string;
+}
+
+export const CATALOG = {
+  'empty-file': { severity: 'error', tags: ['structure'], vi: 'Tệp không có dữ liệu.', en: 'The file holds no data.' },
+  'unknown-sheet': { severity: 'warning', tags: ['structure'], vi: 'Không nhận ra loại biểu của trang "{sheet}": không tìm thấy dòng tiêu đề cột quen thuộc trong 20 dòng đầu.', en: 'Sheet "{sheet}" is not a known kind: no familiar header row in its first 20 rows.' },
+  'missing-column': { severity: 'error', tags: ['structure'], vi: 'Biểu {kind} thiếu cột "{column}".', en: 'The {kind} sheet lacks the column "{column}".' },
+  'duplicate-header': { severity: 'error', tags: ['structure'], vi: 'Cột "{column}" xuất hiện nhiều lần; chỉ cột đầu tiên được đọc.', en: 'Column "{column}" appears more than once; only the first is read.' },
+  'unreadable-file': { severity: 'error', tags: ['structure'], vi: '{reason}', en: '{reason}' },
+  'required-empty': { severity: 'error', tags: ['cell'], vi: 'Ô "{column}" bị bỏ trống.', en: 'The "{column}" cell is empty.' },
+  'not-a-date': { severity: 'error', tags: ['cell'], vi: '"{value}" không phải ngày hợp lệ; hãy ghi dạng ngày/tháng/năm, ví dụ 20/8/2021.', en: '"{value}" is not a valid date; write it as day/month/year, e.g. 20/8/2021.' },
+  'not-a-number': { severity: 'error', tags: ['cell'], vi: '"{value}" không phải là số.', en: '"{value}" is not a number.' },
+  'negative-count': { severity: 'error', tags: ['cell'], vi: 'Số lượng không được âm ({value}).', en: 'A count cannot be negative ({value}).' },
+  'zone-invalid': { severity: 'error', tags: ['cell'], vi: '"{value}" không phải vùng/cấp độ hợp lệ.', en: '"{value}" is not a valid zone.' },
+  'award-form-invalid': { severity: 'error', tags: ['cell'], vi: 'Không nhận ra hình thức khen thưởng "{value}".', en: 'Unknown award form "{value}".' },
+  'nomination-kind-invalid': { severity: 'error', tags: ['cell'], vi: '"{value}" phải là "Tập thể" hoặc "Cá nhân".', en: '"{value}" must be "Tập thể" (collective) or "Cá nhân" (individual).' },
+  'indicator-unknown': { severity: 'warning', tags: ['plan'], vi: 'Chỉ tiêu "{value}" không có trong kế hoạch; vẫn được tổng hợp theo tên.', en: 'Indicator "{value}" is not in the plan; it is totalled by its name.' },
+  'cell-error': { severity: 'error', tags: ['cell'], vi: 'Ô chứa lỗi công thức {value}.', en: 'The cell holds the formula error {value}.' },
+  'unknown-commune': { severity: 'error', tags: ['registry'], vi: 'Không có xã nào mang mã/tên "{value}" trong danh mục.', en: 'No commune has the code/name "{value}" in the register.' },
+  'ambiguous-commune': { severity: 'error', tags: ['registry'], vi: 'Tên "{value}" trùng ở nhiều huyện ({candidates}); hãy ghi mã xã.', en: 'The name "{value}" exists in several districts ({candidates}); give the commune code.' },
+  'commune-name-mismatch': { severity: 'error', tags: ['registry'], vi: 'Mã {code} là {registered}, không phải "{value}".', en: 'Code {code} is {registered}, not "{value}".' },
+  'commune-other-district': { severity: 'error', tags: ['registry'], vi: '{commune} thuộc {district}, không thuộc {submitting}.', en: '{commune} belongs to {district}, not to {submitting}.' },
+  'district-not-found': { severity: 'error', tags: ['registry'], vi: 'Không xác định được huyện gửi tệp (không thấy tên huyện ở phần tiêu đề, không có mã xã hợp lệ). Dùng --district MÃ.', en: 'Cannot tell which district sent this file (no district name in its title, no valid commune code). Use --district CODE.' },
+  'mixed-districts': { severity: 'warning', tags: ['registry'], vi: 'Tệp có xã của nhiều huyện; coi là của {district}.', en: 'The file has communes of several districts; it is taken as {district}\'s.' },
+  'date-out-of-period': { severity: 'error', tags: ['plan'], vi: 'Ngày {value} nằm ngoài kỳ báo cáo ({from} – {to}; đánh giá đầu kỳ được phép từ {lookback}).', en: 'Date {value} is outside the reporting period ({from} – {to}; baseline assessments allowed from {lookback}).' },
+  'zone-contradicts-cases': { severity: 'warning', tags: ['plan'], vi: 'Ghi {zone} nhưng có {cases} ca cộng đồng trong 14 ngày: vùng xanh đòi hỏi không có ca cộng đồng.', en: 'Marked {zone} with {cases} community cases in 14 days: green requires none.' },
+  'conflicting-assessment': { severity: 'error', tags: ['plan'], vi: '{commune} có hai đánh giá khác nhau ngày {date}: {zone} và {other} ({otherAt}).', en: '{commune} has two different assessments on {date}: {zone} and {other} ({otherAt}).' },
+  'commune-missing': { severity: 'error', tags: ['submission'], vi: 'Hồ sơ chưa có dòng nào cho {commune}.', en: 'The submission has no row for {commune}.' },
+  'missing-status-start': { severity: 'error', tags: ['submission'], vi: '{commune} không có đánh giá đầu kỳ (từ {lookback} đến {from}).', en: '{commune} has no assessment at the start of the period ({lookback} to {from}).' },
+  'missing-status-end': { severity: 'warning', tags: ['submission'], vi: '{commune} không có đánh giá nào trong kỳ ({from} – {to}); trạng thái cuối kỳ lấy theo lần đánh giá trước đó.', en: '{commune} has no assessment within the period ({from} – {to}); its end status is carried from its earlier assessment.' },
+  'collective-not-rewarded': { severity: 'warning', tags: ['plan'], vi: '"{value}" không thuộc loại tập thể kế hoạch khen thưởng ({allowed}).', en: '"{value}" is not a collective the plan rewards ({allowed}).' },
+  'individual-without-unit': { severity: 'error', tags: ['plan'], vi: 'Cá nhân "{name}" chưa ghi đơn vị công tác.', en: 'Individual "{name}" has no unit.' },
+  'award-not-provincial': { severity: 'warning', tags: ['plan'], vi: '"{value}" không do Chủ tịch UBND tỉnh tặng; đề nghị này sẽ không vào danh sách của tỉnh.', en: '"{value}" is not given by the provincial Chairman; this nomination will not be on the provincial list.' },
+  'no-zone-sheet': { severity: 'warning', tags: ['submission'], vi: 'Hồ sơ của {district} không có biểu phân vùng.', en: 'The submission of {district} has no zone assessment sheet.' },
+} as const satisfies Record<string, Entry>;
+
+export type IssueCode = keyof typeof CATALOG;
+
+export function catalogEntry(code: IssueCode): Entry {
+  return CATALOG[code];
+}

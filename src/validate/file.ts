@@ -1,0 +1,121 @@
+// One input file from bytes to checked records: open it, read every sheet, decide its district,
+// resolve communes and check dates. Records without errors go on to compile.
+import type { Assessment, Difficulty, IndicatorValue, Nomination, SheetKind } from '../core/types.js';
+import { ThiduaError, EXIT } from '../core/errors.js';
+import { openSource, type ReadLimits } from '../read/source.js';
+import { formatDmy } from '../read/cells.js';
+import type { Registry } from '../data/registry.js';
+import { issue, type Issue } from './issue.js';
+import { readSheet, type SheetResult } from './sheet.js';
+import { decideDistrict, resolveCommune, type Window } from './resolve.js';
+import type { PlanIndex } from './rows.js';
+
+export interface FileOutcome {
+  path: string;
+  format: 'xlsx' | 'csv' | null;
+  encoding: string | null;
+  delimiter: string | null;
+  sha256: string | null;
+  size: number | null;
+  unreadable: boolean;
+  districtCode: string | null;
+  sheets: { name: string; kind: SheetKind | null; rows: number }[];
+  hiddenSheets: string[];
+  notes: { vi: string; en: string }[];
+  issues: Issue[];
+  assessments: Assessment[];
+  nominations: Nomination[];
+  indicators: IndicatorValue[];
+  difficulties: Difficulty[];
+  /** communes named on rows with errors: they may lack a status in the figures */
+  communesWithErrors: Set<string>;
+}
+
+export interface FileContext {
+  registry: Registry;
+  idx: PlanIndex;
+  window: Window;
+  forcedDistrict: string | null;
+  limits?: ReadLimits;
+}
+
+function blank(path: string): FileOutcome {
+  return {
+    path, format: null, encoding: null, delimiter: null, sha256: null, size: null, unreadable: false, districtCode: null,
+    sheets: [], hiddenSheets: [], notes: [], issues: [], assessments: [], nominations: [], indicators: [], difficulties: [], communesWithErrors: new Set(),
+  };
+}
+
+const nowhere = (file: string) => ({ file, sheet: null, row: null, column: null, cell: null });
+
+export async function validateFile(path: string, ctx: FileContext): Promise<FileOutcome> {
+  const out = blank(path);
+  let source;
+  try {
+    source = await openSource(path, ctx.limits);
+  } catch (e) {
+    if (!(e instanceof ThiduaError) || e.exitCode !== EXIT.unreadable) throw e;
+    out.unreadable = true;
+    out.issues.push(issue('unreadable-file', nowhere(path), null, {}, null));
+    out.issues[0].params = { reason: e.text.vi };
+    out.notes.push(e.text);
+    return out;
+  }
+  Object.assign(out, { format: source.format, encoding: source.encoding, delimiter: source.delimiter, sha256: source.sha256, size: source.size, hiddenSheets: source.hiddenSheets, notes: source.notes });
+  for (const h of source.hiddenSheets) out.notes.push({ vi: `Bỏ qua trang ẩn "${h}".`, en: `Skipped hidden sheet "${h}".` });
+  const sheets: SheetResult[] = [];
+  for (const s of source.sheets) sheets.push(await readSheet({ file: path, idx: ctx.idx }, s));
+  out.sheets = sheets.map((s) => ({ name: s.name, kind: s.kind, rows: s.rows }));
+  for (const s of sheets) out.issues.push(...s.issues);
+  if (sheets.every((s) => s.kind === null)) {
+    const empty = sheets.every((s) => s.issues.length === 0);
+    if (empty) out.issues.push(issue('empty-file', nowhere(path), null));
+    else for (const i of out.issues) if (i.code === 'unknown-sheet') i.severity = 'error';
+    return out;
+  }
+  finishFile(out, sheets, ctx);
+  return out;
+}
+
+function finishFile(out: FileOutcome, sheets: SheetResult[], ctx: FileContext): void {
+  const { registry: reg, window: w } = ctx;
+  const district = decideDistrict(reg, sheets, ctx.forcedDistrict);
+  out.districtCode = district?.code ?? null;
+  const needsDistrict = sheets.some((s) => s.zones.length + s.nominations.length + s.indicators.length + s.difficulties.length > 0);
+  if (!district && needsDistrict) out.issues.push(issue('district-not-found', nowhere(out.path), null));
+  const dc = district?.code ?? '';
+  const range = { from: formatDmy(w.from), to: formatDmy(w.to), lookback: formatDmy(w.lookback) };
+  for (const s of sheets) {
+    for (const z of s.zones) {
+      const before = out.issues.length;
+      const commune = resolveCommune(reg, z.commune, district, out.issues);
+      if (z.date && (z.date < w.lookback || z.date > w.to)) {
+        out.issues.push(issue('date-out-of-period', z.dateAt, formatDmy(z.date), range));
+      }
+      const ok = z.clean && out.issues.length === before && commune && z.date && z.zone;
+      if (!ok && commune) out.communesWithErrors.add(commune.code);
+      if (ok) {
+        out.assessments.push({
+          communeCode: commune.code, districtCode: commune.districtCode, date: z.date!, zone: z.zone!,
+          communityCases14d: z.communityCases, quarantineCases: z.quarantineCases, lastCommunityCase: z.lastCommunityCase,
+          population: z.population, decision: z.decision, note: z.note, at: z.at,
+        });
+      }
+    }
+    for (const n of s.nominations) {
+      const before = out.issues.length;
+      const commune = resolveCommune(reg, n.commune, district, out.issues);
+      if (n.clean && out.issues.length === before && commune && n.kind && n.name && n.achievement) {
+        out.nominations.push({
+          kind: n.kind, name: n.name, position: n.position, unit: n.unit, communeCode: commune.code, districtCode: commune.districtCode,
+          achievement: n.achievement, awardForm: n.awardForm, birthYear: n.birthYear, gender: n.gender, at: n.at,
+        });
+      }
+    }
+    for (const i of s.indicators) {
+      if (i.clean && i.value !== null) out.indicators.push({ districtCode: dc, indicatorCode: i.code, label: i.label, value: i.value, unit: i.unit, note: i.note, at: i.at });
+    }
+    for (const d of s.difficulties) out.difficulties.push({ districtCode: dc, content: d.content, note: d.note, at: d.at });
+  }
+}
+

@@ -1,0 +1,92 @@
+// Per file: decide which district sent it, then look every typed commune up in the register
+// (codes, names within the district) and check dates against the plan's period.
+import type { Commune, District, IsoDate } from '../core/types.js';
+import type { Registry } from '../data/registry.js';
+import { formatDmy } from '../read/cells.js';
+import { issue, type Issue } from './issue.js';
+import type { SheetResult, TypedCommune } from './sheet.js';
+
+export interface Window {
+  lookback: IsoDate; // earliest date a baseline may have
+  from: IsoDate;
+  to: IsoDate;
+}
+
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function majority(codes: string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const c of codes) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [c, n] of counts) if (best === null || n > counts.get(best)!) best = c;
+  return best;
+}
+
+function typedCommunes(sheets: SheetResult[]): TypedCommune[] {
+  return sheets.flatMap((s) => [...s.zones.map((z) => z.commune), ...s.nominations.map((n) => n.commune)]);
+}
+
+/** The district: forced, else named in a title block, else most of its commune codes, else names. */
+export function decideDistrict(reg: Registry, sheets: SheetResult[], forced: string | null): District | null {
+  if (forced) return reg.districts.get(forced) ?? null;
+  for (const s of sheets) {
+    const d = s.titleText ? reg.findDistrictIn(s.titleText) : null;
+    if (d) return d;
+  }
+  const typed = typedCommunes(sheets);
+  const byCode = typed.map((t) => (t.code ? reg.communes.get(t.code)?.districtCode : undefined)).filter((x): x is string => !!x);
+  const byName = typed.map((t) => {
+    const m = t.name && !t.code ? reg.findCommune(t.name) : null;
+    return m?.kind === 'found' ? m.commune.districtCode : undefined;
+  });
+  const code = majority(byCode) ?? majority(byName.filter((x): x is string => !!x));
+  return code ? (reg.districts.get(code) ?? null) : null;
+}
+
+const label = (c: Commune) => `${c.name} (${c.code})`;
+const didYouMean = (c: Commune) => ({ vi: `Có phải ${label(c)}?`, en: `Did you mean ${label(c)}?` });
+
+/** The commune a row names, or null with the issues that say why. */
+export function resolveCommune(reg: Registry, t: TypedCommune, district: District | null, issues: Issue[]): Commune | null {
+  const dc = district?.code ?? null;
+  let found: Commune | null = null;
+  if (t.code) {
+    found = reg.communes.get(t.code) ?? null;
+    if (!found) {
+      const byName = t.name ? reg.findCommune(t.name, dc) : null;
+      const s = byName?.kind === 'found' ? byName.commune : reg.nearestCode(t.code, dc);
+      issues.push(issue('unknown-commune', t.codeAt, t.code, {}, s ? didYouMean(s) : null));
+      return null;
+    }
+    if (t.name && !reg.nameMatches(t.name, found)) {
+      issues.push(issue('commune-name-mismatch', t.nameAt, t.name, { code: found.code, registered: found.name }, { vi: `Sửa tên thành "${found.name}" hoặc kiểm tra lại mã.`, en: `Write "${found.name}" or check the code.` }));
+      return null;
+    }
+  } else if (t.name) {
+    const m = reg.findCommune(t.name, dc);
+    if (m.kind === 'ambiguous') {
+      issues.push(issue('ambiguous-commune', t.nameAt, t.name, { candidates: m.communes.map(label).join(', ') }));
+      return null;
+    }
+    if (m.kind === 'none') {
+      const other = dc ? reg.findCommune(t.name) : m;
+      if (other.kind === 'found') found = other.commune;
+      else {
+        issues.push(issue('unknown-commune', t.nameAt, t.name, {}, m.suggestion ? didYouMean(m.suggestion) : null));
+        return null;
+      }
+    } else found = m.commune;
+  } else return null;
+  if (district && found.districtCode !== district.code) {
+    const d = reg.districts.get(found.districtCode)!;
+    const at = t.code ? t.codeAt : t.nameAt;
+    issues.push(issue('commune-other-district', at, t.code ?? t.name, { commune: label(found), district: d.name, submitting: district.name }));
+    return null;
+  }
+  return found;
+}
+

@@ -1,0 +1,142 @@
+// Reading one data row of a recognised sheet into a typed record, with the cell-level issues
+// (dates, numbers, zones, award forms, required cells). Registry checks come later, per file.
+import type { CellPointer, CellValue, IsoDate, Plan } from '../core/types.js';
+import { cellText, columnLetter, isBlank, isErrorCell, parseDate, parseNumber } from '../read/cells.js';
+import type { ColumnMap } from '../read/header.js';
+import type { KindSpec } from '../read/schema.js';
+import { aliasIndex, lookupAlias, type AliasIndex } from '../data/plan.js';
+import { looseKey } from '../core/normalize.js';
+import { issue, type Issue } from './issue.js';
+
+/** Lookups built once per plan and shared by every row. */
+export interface PlanIndex {
+  plan: Plan;
+  zones: AliasIndex;
+  forms: AliasIndex;
+  indicators: AliasIndex;
+  zoneWords: string;
+  formWords: string;
+}
+
+export function planIndex(plan: Plan): PlanIndex {
+  return {
+    plan,
+    zones: aliasIndex(plan.zoneScale.zones),
+    forms: aliasIndex(plan.awardForms),
+    indicators: aliasIndex(plan.indicators),
+    zoneWords: plan.zoneScale.zones.map((z) => `${z.short[0].toUpperCase()}${z.short.slice(1)} (${z.level}, ${z.rank})`).join('; '),
+    formWords: plan.awardForms.map((f) => f.label).join('; '),
+  };
+}
+
+/** One row being read: its cells, where it is, and the issues found so far. */
+export class RowReader {
+  readonly issues: Issue[] = [];
+  constructor(
+    readonly file: string,
+    readonly sheet: string,
+    readonly row: number,
+    readonly cells: CellValue[],
+    readonly map: ColumnMap,
+    readonly kind: KindSpec,
+  ) {}
+
+  at(field?: string): CellPointer {
+    const col = field === undefined ? undefined : this.map.columns.get(field);
+    if (col === undefined) return { file: this.file, sheet: this.sheet, row: this.row, column: null, cell: null };
+    const column = columnLetter(col);
+    return { file: this.file, sheet: this.sheet, row: this.row, column, cell: `${column}${this.row}` };
+  }
+
+  has(field: string): boolean {
+    return this.map.columns.has(field);
+  }
+
+  raw(field: string): CellValue {
+    const col = this.map.columns.get(field);
+    return col === undefined ? null : (this.cells[col] ?? null);
+  }
+
+  /** The cell's text, or null when blank; formula errors become issues. */
+  text(field: string): string | null {
+    const v = this.raw(field);
+    if (isErrorCell(v)) {
+      this.issues.push(issue('cell-error', this.at(field), v.error));
+      return null;
+    }
+    return isBlank(v) ? null : cellText(v);
+  }
+
+  label(field: string): string {
+    const spec = this.kind.fields.find((f) => f.field === field);
+    return this.map.labels[this.map.columns.get(field) ?? -1] || spec?.labelVi || field;
+  }
+
+  required(field: string): string | null {
+    const t = this.text(field);
+    if (t === null && !this.raw(field)) this.issues.push(issue('required-empty', this.at(field), null, { column: this.label(field) }));
+    return t;
+  }
+
+  date(field: string, needed: boolean): IsoDate | null {
+    const v = this.raw(field);
+    if (isErrorCell(v)) return (this.text(field), null);
+    if (isBlank(v)) {
+      if (needed) this.required(field);
+      return null;
+    }
+    const d = parseDate(v);
+    if (d === null) this.issues.push(issue('not-a-date', this.at(field), cellText(v)));
+    return d;
+  }
+
+  count(field: string): number | null {
+    const v = this.raw(field);
+    if (isErrorCell(v)) return (this.text(field), null);
+    if (isBlank(v)) return null;
+    const n = parseNumber(v);
+    if (n === null) this.issues.push(issue('not-a-number', this.at(field), cellText(v)));
+    else if (n < 0) this.issues.push(issue('negative-count', this.at(field), cellText(v)));
+    return n === null || n < 0 ? null : n;
+  }
+
+  zone(index: PlanIndex): string | null {
+    const t = this.required('zone');
+    if (t === null) return null;
+    const code = lookupAlias(index.zones, t, true);
+    if (code === null) {
+      this.issues.push(issue('zone-invalid', this.at('zone'), t, { allowed: index.zoneWords }, { vi: `Ghi một trong: ${index.zoneWords}.`, en: `Write one of: ${index.zoneWords}.` }));
+    }
+    return code;
+  }
+
+  hasErrors(): boolean {
+    return this.issues.some((i) => i.severity === 'error');
+  }
+}
+
+const COLLECTIVE = new Set(['tap the', 'tt', 'to chuc', 'co quan', 'don vi', 'collective']);
+const INDIVIDUAL = new Set(['ca nhan', 'cn', 'individual', 'ong', 'ba']);
+
+export function nominationKind(text: string): 'collective' | 'individual' | null {
+  const k = looseKey(text);
+  return COLLECTIVE.has(k) ? 'collective' : INDIVIDUAL.has(k) ? 'individual' : null;
+}
+
+/** Which collective type and level a name denotes ("UBND xã Phú Tâm" → ubnd, xa), if any. */
+export function collectiveLevel(plan: Plan, name: string): { type: string; level: string | null; rewarded: boolean } | null {
+  const key = looseKey(name);
+  for (const t of plan.collectiveTypes) {
+    const prefix = t.prefixes.find((p) => key === p || key.startsWith(`${p} `));
+    if (!prefix) continue;
+    const words = ` ${key.slice(prefix.length)} `;
+    let level: string | null = null;
+    let first = Infinity;
+    for (const [word, lvl] of Object.entries(plan.levelWords)) {
+      const pos = words.indexOf(` ${word} `);
+      if (pos >= 0 && (pos < first || (pos === first && word.length > 2))) [first, level] = [pos, lvl];
+    }
+    return { type: t.code, level, rewarded: level !== null && t.rewardedLevels.includes(level) };
+  }
+  return null;
+}

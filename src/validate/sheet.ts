@@ -1,0 +1,229 @@
+// One sheet, start to end: find its header, then read each data row into a pending record of
+// its kind. Pending records still name their commune as typed; the file resolves them later.
+import type { CellValue, IsoDate, SheetKind } from '../core/types.js';
+import { findHeader, isBlankRow, isColumnNumberRow, isTotalRow, HEADER_SEARCH_ROWS, type HeaderFound } from '../read/header.js';
+import type { RawRow, RawSheet } from '../read/source.js';
+import { lookupAlias } from '../data/plan.js';
+import { issue, type Issue } from './issue.js';
+import { collectiveLevel, nominationKind, RowReader, type PlanIndex } from './rows.js';
+import { columnLetter } from '../read/cells.js';
+import type { CellPointer } from '../core/types.js';
+
+/** A commune as typed on a row, before it is looked up in the register. */
+export interface TypedCommune {
+  code: string | null;
+  name: string | null;
+  codeAt: CellPointer;
+  nameAt: CellPointer;
+}
+
+export interface PendingZone {
+  commune: TypedCommune;
+  date: IsoDate | null;
+  dateAt: CellPointer;
+  zone: string | null;
+  communityCases: number | null;
+  quarantineCases: number | null;
+  lastCommunityCase: IsoDate | null;
+  population: number | null;
+  decision: string | null;
+  note: string | null;
+  at: CellPointer;
+  clean: boolean;
+}
+
+export interface PendingNomination {
+  kind: 'collective' | 'individual' | null;
+  name: string | null;
+  position: string | null;
+  unit: string | null;
+  commune: TypedCommune;
+  achievement: string | null;
+  awardForm: string | null;
+  birthYear: number | null;
+  gender: string | null;
+  at: CellPointer;
+  clean: boolean;
+}
+
+export interface PendingIndicator {
+  code: string | null;
+  label: string;
+  value: number | null;
+  unit: string | null;
+  note: string | null;
+  at: CellPointer;
+  clean: boolean;
+}
+
+export interface PendingDifficulty {
+  content: string;
+  note: string | null;
+  at: CellPointer;
+}
+
+export interface SheetResult {
+  name: string;
+  kind: SheetKind | null;
+  rows: number;
+  titleText: string;
+  zones: PendingZone[];
+  nominations: PendingNomination[];
+  indicators: PendingIndicator[];
+  difficulties: PendingDifficulty[];
+  issues: Issue[];
+}
+
+function typedCommune(r: RowReader): TypedCommune {
+  const code = r.has('communeCode') ? r.text('communeCode') : null;
+  return {
+    code: code === null ? null : code.replace(/\.0+$/, '').trim(),
+    name: r.has('communeName') ? r.text('communeName') : null,
+    codeAt: r.at('communeCode'),
+    nameAt: r.at('communeName'),
+  };
+}
+
+function readZone(r: RowReader, idx: PlanIndex): PendingZone {
+  const commune = typedCommune(r);
+  if (!commune.code && !commune.name) r.required(r.has('communeCode') ? 'communeCode' : 'communeName');
+  const date = r.date('date', true);
+  const zone = r.zone(idx);
+  const communityCases = r.has('communityCases') ? r.count('communityCases') : null;
+  const z = zone && idx.plan.zoneScale.zones.find((x) => x.code === zone);
+  if (z && z.rank === 1 && idx.plan.consistency.greenRequiresNoCommunityCases && communityCases && communityCases > 0) {
+    r.issues.push(issue('zone-contradicts-cases', r.at('zone'), r.text('zone'), { zone: z.label, cases: communityCases }));
+  }
+  return {
+    commune, date, dateAt: r.at('date'), zone, communityCases,
+    quarantineCases: r.has('quarantineCases') ? r.count('quarantineCases') : null,
+    lastCommunityCase: r.has('lastCommunityCase') ? r.date('lastCommunityCase', false) : null,
+    population: r.has('population') ? r.count('population') : null,
+    decision: r.has('decision') ? r.text('decision') : null,
+    note: r.has('note') ? r.text('note') : null,
+    at: r.at(), clean: false,
+  };
+}
+
+function readNomination(r: RowReader, idx: PlanIndex): PendingNomination {
+  const kindText = r.required('kind');
+  const kind = kindText === null ? null : nominationKind(kindText);
+  if (kindText !== null && kind === null) r.issues.push(issue('nomination-kind-invalid', r.at('kind'), kindText));
+  const name = r.required('name');
+  const unit = r.text('unit');
+  if (kind === 'individual' && unit === null) r.issues.push(issue('individual-without-unit', r.at('unit'), null, { name: name ?? '' }));
+  if (kind === 'collective' && name) {
+    const c = collectiveLevel(idx.plan, name);
+    if (!c || !c.rewarded) {
+      const allowed = idx.plan.collectiveTypes.map((t) => t.label).join('; ');
+      r.issues.push(issue('collective-not-rewarded', r.at('name'), name, { allowed }));
+    }
+  }
+  const commune = typedCommune(r);
+  if (!commune.code && !commune.name) r.required(r.has('communeCode') ? 'communeCode' : 'communeName');
+  const formText = r.has('awardForm') ? r.text('awardForm') : null;
+  let awardForm: string | null = null;
+  if (formText !== null) {
+    awardForm = lookupAlias(idx.forms, formText);
+    if (awardForm === null) r.issues.push(issue('award-form-invalid', r.at('awardForm'), formText, {}, { vi: `Ghi một trong: ${idx.formWords}.`, en: `Write one of: ${idx.formWords}.` }));
+    else if (!idx.plan.awardForms.find((f) => f.code === awardForm)?.provincial) r.issues.push(issue('award-not-provincial', r.at('awardForm'), formText));
+  }
+  return {
+    kind, name, unit, commune, awardForm,
+    position: r.has('position') ? r.text('position') : null,
+    achievement: r.required('achievement'),
+    birthYear: r.has('birthYear') ? r.count('birthYear') : null,
+    gender: r.has('gender') ? r.text('gender') : null,
+    at: r.at(), clean: false,
+  };
+}
+
+function readIndicator(r: RowReader, idx: PlanIndex): PendingIndicator | null {
+  const label = r.text('indicator');
+  if (label === null) return null; // a numbering or sub-heading row
+  const code = lookupAlias(idx.indicators, label);
+  if (code === null) r.issues.push(issue('indicator-unknown', r.at('indicator'), label));
+  const value = r.count('value');
+  if (value === null && !r.hasErrors()) r.required('value');
+  return { code, label, value, unit: r.has('unit') ? r.text('unit') : null, note: r.has('note') ? r.text('note') : null, at: r.at(), clean: false };
+}
+
+export interface SheetContext {
+  file: string;
+  idx: PlanIndex;
+}
+
+function emptyResult(name: string): SheetResult {
+  return { name, kind: null, rows: 0, titleText: '', zones: [], nominations: [], indicators: [], difficulties: [], issues: [] };
+}
+
+function headerIssues(ctx: SheetContext, sheet: string, h: HeaderFound): Issue[] {
+  const headerRow = h.headerRows[h.headerRows.length - 1];
+  const at = { file: ctx.file, sheet, row: headerRow, column: null, cell: null };
+  const out: Issue[] = [];
+  for (const group of h.missing) {
+    const names = group.map((f) => h.spec.spec.fields.find((x) => x.field === f)!.labelVi).join(' / ');
+    out.push(issue('missing-column', at, null, { kind: h.spec.spec.labelVi, column: names }));
+  }
+  for (const [field, cols] of h.map.duplicates) {
+    for (const c of cols) {
+      const column = columnLetter(c);
+      out.push(issue('duplicate-header', { ...at, column, cell: `${column}${headerRow}` }, h.map.labels[c], { column: h.map.labels[c] || field }));
+    }
+  }
+  return out;
+}
+
+/** Reads one sheet: header, then every data row. Title rows, blank rows and totals are skipped. */
+export async function readSheet(ctx: SheetContext, sheet: RawSheet): Promise<SheetResult> {
+  const result = emptyResult(sheet.name);
+  const head: RawRow[] = [];
+  const iterator = (sheet.rows as AsyncIterable<RawRow>)[Symbol.asyncIterator]?.() ?? (sheet.rows as Iterable<RawRow>)[Symbol.iterator]();
+  let next = await iterator.next();
+  while (!next.done && head.length < HEADER_SEARCH_ROWS + 2) {
+    head.push(next.value);
+    next = await iterator.next();
+  }
+  if (head.every((r) => isBlankRow(r.cells))) return result;
+  const h = findHeader(head);
+  if (!h) {
+    result.issues.push(issue('unknown-sheet', { file: ctx.file, sheet: sheet.name, row: null, column: null, cell: null }, null));
+    return result;
+  }
+  Object.assign(result, { kind: h.kind, titleText: h.titleText });
+  result.issues.push(...headerIssues(ctx, sheet.name, h));
+  if (h.missing.length > 0) return result;
+  const lastHeader = h.headerRows[h.headerRows.length - 1];
+  let first = true;
+  const handle = (raw: RawRow) => {
+    if (raw.row <= lastHeader || isBlankRow(raw.cells) || isTotalRow(raw.cells)) return;
+    if (first && ((first = false), isColumnNumberRow(raw.cells))) return;
+    readRow(ctx, result, h, raw.row, raw.cells);
+  };
+  head.forEach(handle);
+  while (!next.done) {
+    handle(next.value);
+    next = await iterator.next();
+  }
+  return result;
+}
+
+function readRow(ctx: SheetContext, out: SheetResult, h: HeaderFound, row: number, cells: CellValue[]): void {
+  const r = new RowReader(ctx.file, out.name, row, cells, h.map, h.spec.spec);
+  if (h.kind === 'zones') out.zones.push(readZone(r, ctx.idx));
+  else if (h.kind === 'nominations') out.nominations.push(readNomination(r, ctx.idx));
+  else if (h.kind === 'indicators') {
+    const rec = readIndicator(r, ctx.idx);
+    if (!rec) return;
+    out.indicators.push(rec);
+  } else {
+    const content = r.text('content');
+    if (content === null) return;
+    out.difficulties.push({ content, note: r.has('note') ? r.text('note') : null, at: r.at() });
+  }
+  out.rows++;
+  const clean = !r.hasErrors();
+  const last = h.kind === 'zones' ? out.zones.at(-1) : h.kind === 'nominations' ? out.nominations.at(-1) : h.kind === 'indicators' ? out.indicators.at(-1) : null;
+  if (last) last.clean = clean;
+  out.issues.push(...r.issues);
+}

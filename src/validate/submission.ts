@@ -1,0 +1,66 @@
+// Whole-submission checks, after every file is read: files of one district are one submission;
+// conflicting assessments across them, and communes of the district without a status.
+import type { Assessment, Commune } from '../core/types.js';
+import type { Registry } from '../data/registry.js';
+import { formatDmy } from '../read/cells.js';
+import { issue, pointerText, type Issue } from './issue.js';
+import type { FileOutcome } from './file.js';
+import type { Window } from './resolve.js';
+
+const label = (c: Commune) => `${c.name} (${c.code})`;
+
+/**
+ * Same commune, same date: identical rows count once; different zones are an error on each later
+ * row, pointing at the first, and none of them reaches the figures.
+ */
+function conflicts(reg: Registry, files: FileOutcome[], zoneLabel: (code: string) => string): void {
+  const groups = new Map<string, { a: Assessment; file: FileOutcome }[]>();
+  for (const file of files) {
+    for (const a of file.assessments) {
+      const key = `${a.communeCode}|${a.date}`;
+      (groups.get(key) ?? groups.set(key, []).get(key)!).push({ a, file });
+    }
+  }
+  const drop = new Set<Assessment>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const [head, ...rest] = group;
+    rest.forEach((g) => drop.add(g.a));
+    if (rest.every((g) => g.a.zone === head.a.zone)) continue;
+    drop.add(head.a);
+    const c = reg.communes.get(head.a.communeCode)!;
+    for (const g of rest) {
+      const where = g.file === head.file ? pointerText(head.a.at) : `${head.file.path} ${pointerText(head.a.at)}`;
+      g.file.issues.push(issue('conflicting-assessment', g.a.at, zoneLabel(g.a.zone), { commune: label(c), date: formatDmy(g.a.date), zone: zoneLabel(g.a.zone), other: zoneLabel(head.a.zone), otherAt: where }));
+    }
+    for (const g of group) g.file.communesWithErrors.add(c.code);
+  }
+  if (drop.size > 0) for (const f of files) f.assessments = f.assessments.filter((a) => !drop.has(a));
+}
+
+/** Every commune of the district needs a status at the start and rows within the period. */
+function coverage(reg: Registry, districtCode: string, files: FileOutcome[], w: Window): void {
+  const zoneFile = files.find((f) => f.sheets.some((s) => s.kind === 'zones'));
+  if (!zoneFile) return;
+  const dates = new Map<string, string[]>();
+  for (const f of files) for (const a of f.assessments) (dates.get(a.communeCode) ?? dates.set(a.communeCode, []).get(a.communeCode)!).push(a.date);
+  const erred = new Set(files.flatMap((f) => [...f.communesWithErrors]));
+  const nowhere = { file: zoneFile.path, sheet: null, row: null, column: null, cell: null };
+  const range = { from: formatDmy(w.from), to: formatDmy(w.to), lookback: formatDmy(w.lookback) };
+  for (const c of reg.communesOf(districtCode)) {
+    if (erred.has(c.code)) continue; // already reported on its rows
+    const ds = dates.get(c.code) ?? [];
+    if (ds.length === 0) zoneFile.issues.push(issue('commune-missing', nowhere, c.code, { commune: label(c) }));
+    else if (!ds.some((d) => d >= w.lookback && d <= w.from)) zoneFile.issues.push(issue('missing-status-start', nowhere, c.code, { commune: label(c), ...range }));
+    else if (!ds.some((d) => d >= w.from && d <= w.to)) zoneFile.issues.push(issue('missing-status-end', nowhere, c.code, { commune: label(c), ...range }));
+  }
+}
+
+export function checkSubmissions(reg: Registry, files: FileOutcome[], w: Window, zoneLabel: (code: string) => string): void {
+  const byDistrict = new Map<string, FileOutcome[]>();
+  for (const f of files) if (f.districtCode) (byDistrict.get(f.districtCode) ?? byDistrict.set(f.districtCode, []).get(f.districtCode)!).push(f);
+  for (const [dc, group] of byDistrict) {
+    conflicts(reg, group, zoneLabel);
+    coverage(reg, dc, group, w);
+  }
+}
