@@ -15,7 +15,7 @@ import {
 } from 'docx';
 import type { Agency, IsoDate, Signer } from '../core/types.js';
 import { STYLE, TEXT_WIDTH, estimateTextWidth, mm, pt, rule } from './layout.js';
-import { DATE_BLANK, placeDateLine } from './nd30Date.js';
+import { BLANK, placeDateLine } from './nd30Date.js';
 
 export const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
@@ -72,7 +72,7 @@ export interface HeaderBlockOptions {
 /** "Số: 125/BC-SNV", or "Số:      /BC-SNV" when the number is left blank. */
 export function docNumberLine(docNumber: string | number | null | undefined, suffix: string): string {
   const n = docNumber === null || docNumber === undefined ? '' : String(docNumber).trim();
-  return n === '' ? `Số:${DATE_BLANK}/${suffix}` : `Số: ${n}/${suffix}`;
+  return n === '' ? `Số:${BLANK}/${suffix}` : `Số: ${n}/${suffix}`;
 }
 
 /**

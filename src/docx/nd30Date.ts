@@ -3,8 +3,8 @@
 
 import type { IsoDate } from '../core/types.js';
 
-/** Blank left for the clerk where a day or month is not known yet. */
-export const DATE_BLANK = '      ';
+/** Blank left for the clerk to fill by hand: a day, a month, a document number. */
+export const BLANK = '      ';
 
 interface DateParts {
   day: string;
@@ -50,6 +50,6 @@ export function formatNd30ShortDate(iso: IsoDate): string {
  * without a date, "Sóc Trăng, ngày      tháng      năm 2021" for the clerk to fill by hand.
  */
 export function placeDateLine(place: string, date: IsoDate | null | undefined, fallbackYear: number): string {
-  const when = date ? formatNd30Date(date) : `ngày${DATE_BLANK}tháng${DATE_BLANK}năm ${fallbackYear}`;
+  const when = date ? formatNd30Date(date) : `ngày${BLANK}tháng${BLANK}năm ${fallbackYear}`;
   return `${place}, ${when}`;
 }

@@ -6,7 +6,7 @@ import { Packer, type Document } from 'docx';
 import JSZip from 'jszip';
 
 /** Zip entry time: DOS dates start in 1980; JSZip writes them in UTC, so the zone does not matter. */
-const ZIP_DATE = new Date();
+const ZIP_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
 
 export interface PackOptions {
   /**
@@ -40,7 +40,6 @@ export async function packDocument(doc: Document, options: PackOptions = {}): Pr
     compression: 'DEFLATE',
     compressionOptions: { level: 6 },
     platform: 'DOS',
-    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   });
 }
 

@@ -12,12 +12,6 @@ export interface Window {
   to: IsoDate;
 }
 
-export function addDays(iso: IsoDate, days: number): IsoDate {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 function majority(codes: string[]): string | null {
   const counts = new Map<string, number>();
   for (const c of codes) counts.set(c, (counts.get(c) ?? 0) + 1);

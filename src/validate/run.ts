@@ -8,7 +8,8 @@ import { usageError } from '../core/errors.js';
 import type { ReadLimits } from '../read/source.js';
 import { validateFile, type FileOutcome } from './file.js';
 import { checkSubmissions } from './submission.js';
-import { addDays, type Window } from './resolve.js';
+import type { Window } from './resolve.js';
+import { addDays } from '../compile/period.js';
 import { planIndex } from './rows.js';
 import type { Issue } from './issue.js';
 

@@ -41,7 +41,11 @@ function conflicts(reg: Registry, files: FileOutcome[], zoneLabel: (code: string
 /** Every commune of the district needs a status at the start and rows within the period. */
 function coverage(reg: Registry, districtCode: string, files: FileOutcome[], w: Window): void {
   const zoneFile = files.find((f) => f.sheets.some((s) => s.kind === 'zones'));
-  if (!zoneFile) return;
+  if (!zoneFile) {
+    const d = reg.districts.get(districtCode)!;
+    files[0].issues.push(issue('no-zone-sheet', { file: files[0].path, sheet: null, row: null, column: null, cell: null }, null, { district: d.name }));
+    return;
+  }
   const dates = new Map<string, string[]>();
   for (const f of files) for (const a of f.assessments) (dates.get(a.communeCode) ?? dates.set(a.communeCode, []).get(a.communeCode)!).push(a.date);
   const erred = new Set(files.flatMap((f) => [...f.communesWithErrors]));

@@ -1,0 +1,46 @@
+// What the document renderers (report .docx, appendix .xlsx, shortlist) are given: the plan,
+// the register, the compiled results, the sources read, and the document's own details.
+import type { IsoDate, Plan, Signer } from '../core/types.js';
+import type { Registry } from '../data/registry.js';
+import type { Results } from '../compile/types.js';
+
+/** One input file as the sources sheet and the "received" section describe it. */
+export interface SourceSummary {
+  path: string;
+  sha256: string | null;
+  districtCode: string | null;
+  format: 'xlsx' | 'csv' | null;
+  encoding: string | null;
+  rows: number;
+  errors: number;
+  warnings: number;
+  unreadable: boolean;
+}
+
+/** An issue row for the appendix workbook's issue sheet, already rendered in Vietnamese. */
+export interface IssueRow {
+  path: string;
+  districtCode: string | null;
+  code: string;
+  severity: 'error' | 'warning';
+  sheet: string | null;
+  cell: string | null;
+  value: string | null;
+  message: string;
+}
+
+export interface DocumentMeta {
+  number: string | null; // "125" → "Số: 125/BC-SNV"; null leaves a blank for the clerk
+  date: IsoDate | null; // null leaves "ngày … tháng … năm …" blank
+  fallbackYear: number; // the year printed when the date is blank
+  signer: Signer;
+}
+
+export interface ReportInput {
+  plan: Plan;
+  registry: Registry;
+  results: Results;
+  sources: SourceSummary[];
+  issues: IssueRow[];
+  meta: DocumentMeta;
+}
