@@ -1,0 +1,71 @@
+// From a validation run to compile's input and the renderers' source summaries: the glue
+// between checking files and computing results, shared by `compile` and `shortlist`.
+import type { Lang } from './core/types.js';
+import type { Registry } from './data/registry.js';
+import type { Plan } from './core/types.js';
+import type { ValidationRun } from './validate/run.js';
+import { validateInputs } from './validate/run.js';
+import { message } from './validate/issue.js';
+import { compileResults } from './compile/compile.js';
+import type { DistrictInput, Period, Results } from './compile/types.js';
+import type { IssueRow, SourceSummary } from './render/documentInput.js';
+
+export interface Compiled {
+  run: ValidationRun;
+  results: Results;
+  sources: SourceSummary[];
+  issues: IssueRow[];
+}
+
+export function districtInputs(run: ValidationRun): DistrictInput[] {
+  const byDistrict = new Map<string, DistrictInput>();
+  for (const f of run.files) {
+    if (!f.districtCode) continue;
+    let d = byDistrict.get(f.districtCode);
+    if (!d) byDistrict.set(f.districtCode, (d = { districtCode: f.districtCode, submitted: true, errorCount: 0, warningCount: 0, communesWithErrors: [], files: [] }));
+    d.files.push(f.path);
+    for (const i of f.issues) i.severity === 'error' ? d.errorCount++ : d.warningCount++;
+    d.communesWithErrors.push(...[...f.communesWithErrors].filter((c) => !d.communesWithErrors.includes(c)));
+  }
+  for (const d of byDistrict.values()) d.communesWithErrors.sort();
+  return [...byDistrict.values()];
+}
+
+export function sourceSummaries(run: ValidationRun): SourceSummary[] {
+  return run.files.map((f) => ({
+    path: f.path, sha256: f.sha256, districtCode: f.districtCode, format: f.format, encoding: f.encoding,
+    rows: f.sheets.reduce((a, s) => a + s.rows, 0),
+    errors: f.issues.filter((i) => i.severity === 'error').length,
+    warnings: f.issues.filter((i) => i.severity === 'warning').length,
+    unreadable: f.unreadable,
+  }));
+}
+
+export function issueRows(run: ValidationRun, lang: Lang): IssueRow[] {
+  return run.files.flatMap((f) =>
+    f.issues.map((i) => ({ path: f.path, districtCode: f.districtCode, code: i.code, severity: i.severity, sheet: i.sheet, cell: i.cell, value: i.value, message: message(i, lang) })),
+  );
+}
+
+export interface CompileArgs {
+  plan: Plan;
+  registry: Registry;
+  period: Period;
+  lang: Lang;
+  paths: string[];
+  forcedDistrict?: string | null;
+  onFile?: (path: string, index: number, total: number) => void;
+}
+
+/** Read and check every input, then compute the results from the rows without errors. */
+export async function compileInputs(args: CompileArgs): Promise<Compiled> {
+  const run = await validateInputs(args.paths, { plan: args.plan, registry: args.registry, period: args.period, forcedDistrict: args.forcedDistrict ?? null, onFile: args.onFile });
+  const results = compileResults({
+    plan: args.plan, registry: args.registry, period: args.period,
+    assessments: run.files.flatMap((f) => f.assessments),
+    indicators: run.files.flatMap((f) => f.indicators),
+    difficulties: run.files.flatMap((f) => f.difficulties),
+    districts: districtInputs(run),
+  });
+  return { run, results, sources: sourceSummaries(run), issues: issueRows(run, args.lang) };
+}
