@@ -60,3 +60,22 @@ export function buildContext(flags: GlobalFlags & PeriodFlags): RunContext {
   const registry = loadRegistry(flags.registry ?? DEFAULT_REGISTRY);
   return { lang, plan, registry, period: resolvePeriod(plan, flags) };
 }
+
+/** Flags shared by the commands that write a signed document. */
+export interface DocumentFlags {
+  number?: string;
+  date?: string;
+  signer?: string;
+  signerTitle?: string;
+  authority?: string;
+  yes?: boolean;
+}
+
+/** The inputs: the paths given, or else there is nothing to read. */
+export function resolvePaths(paths: string[], _ctx: RunContext): string[] {
+  if (paths.length > 0) return paths;
+  throw usageError(
+    'Chưa chỉ ra hồ sơ cần đọc: hãy ghi tệp hoặc thư mục, ví dụ "thidua compile ho-so/".',
+    'No submissions given: name files or folders, e.g. "thidua compile submissions/".',
+  );
+}

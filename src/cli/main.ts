@@ -25,6 +25,16 @@ function periodOptions(cmd: Command): Command {
     .option('--to <date>', 'period end (dd/mm/yyyy or yyyy-mm-dd)');
 }
 
+function documentOptions(cmd: Command): Command {
+  return cmd
+    .option('--number <n>', 'document number, e.g. 125 (blank for the clerk to fill when omitted)')
+    .option('--date <date>', 'document date dd/mm/yyyy (blank when omitted)')
+    .option('--signer <name>', 'signer\'s name')
+    .option('--signer-title <title>', 'signer\'s title, e.g. "PHÓ GIÁM ĐỐC"')
+    .option('--authority <text>', 'signing authority, e.g. "KT. GIÁM ĐỐC", "TM.", "Q.", "TL."')
+    .option('-y, --yes', 'take defaults, never ask');
+}
+
 export function buildProgram(setCode: (code: number) => void): Command {
   const program = new Command('thidua')
     .description('Tổng hợp kết quả đợt thi đua "giữ vững và mở rộng vùng xanh" từ bảng tính của các huyện.\nCompiles district campaign spreadsheets into zone results and Word documents.')
@@ -43,6 +53,18 @@ export function buildProgram(setCode: (code: number) => void): Command {
       const { runValidate } = await import('./validate.js');
       setCode(await runValidate(paths, opts));
     });
+  const compile = documentOptions(commonOptions(periodOptions(program.command('compile'))))
+    .description('tổng hợp kết quả, lập báo cáo (.docx) và phụ lục (.xlsx) / compile the results report')
+    .argument('[paths...]', 'files or folders of the districts\' submissions')
+    .option('--out <dir>', 'output folder', 'out')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--strict', 'refuse to compile while any submission has errors (exit 1)')
+    .option('--force', 'replace existing outputs')
+    .action(async (paths: string[], opts) => {
+      const { runCompile } = await import('./compile.js');
+      setCode(await runCompile(paths, opts));
+    });
+  compile.addHelpText('after', '\nVí dụ / example:\n  thidua compile fixtures/province --out out --number 125 --date 25/08/2021\n  thidua compile ho-so/ --month 2021-08 --format json');
   validate.addHelpText('after', '\nVí dụ / example:\n  thidua validate fixtures/province\n  thidua validate "Ke Sach.xlsx" --format json --lang en');
   return program;
 }

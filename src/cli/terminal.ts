@@ -3,5 +3,5 @@ import chalk from 'chalk';
 import type { Painter } from '../render/validateReport.js';
 
 export function painter(): Painter {
-  return { error: chalk.red.bold, warning: chalk.yellow, ok: chalk.green, dim: chalk.dim, bold: chalk.bold };
+  return { error: chalk.red.bold, warning: chalk.yellow, ok: chalk.green, dim: chalk.dim, bold: chalk.bold, zone: (hex, s) => chalk.bgHex(`#${hex}`).black(s) };
 }

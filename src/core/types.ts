@@ -129,7 +129,7 @@ export interface Assessment {
 }
 
 export interface Nomination {
-  kind: 'collective' | 'individual';
+  kind: 'collective' | 'individual' | null; // null: the row's "Loại" was not understood
   name: string;
   position: string | null;
   unit: string | null;
@@ -139,6 +139,8 @@ export interface Nomination {
   awardForm: string | null; // award form code, null = the plan's default
   birthYear: number | null;
   gender: string | null;
+  /** issue codes found on the row (errors and warnings): the shortlist says why it left a row out */
+  problems: string[];
   at: CellPointer;
 }
 

@@ -47,9 +47,10 @@ export interface Painter {
   ok(s: string): string;
   dim(s: string): string;
   bold(s: string): string;
+  zone(hex: string, s: string): string;
 }
 
-export const plainPainter: Painter = { error: (s) => s, warning: (s) => s, ok: (s) => s, dim: (s) => s, bold: (s) => s };
+export const plainPainter: Painter = { error: (s) => s, warning: (s) => s, ok: (s) => s, dim: (s) => s, bold: (s) => s, zone: (_h, s) => s };
 
 const T = {
   vi: { file: 'Tệp', district: 'Đơn vị', unknown: 'chưa xác định', encoding: 'mã hóa', sheets: 'trang', rows: 'dòng', errors: 'lỗi', warnings: 'cảnh báo', more: 'và {n} chỗ khác', valid: 'HỢP LỆ', invalid: 'KHÔNG HỢP LỆ', total: 'Tổng', files: 'tệp', noIssue: 'không có vấn đề nào' },

@@ -105,12 +105,13 @@ function finishFile(out: FileOutcome, sheets: SheetResult[], ctx: FileContext): 
     for (const n of s.nominations) {
       const before = out.issues.length;
       const commune = resolveCommune(reg, n.commune, district, out.issues);
-      if (n.clean && out.issues.length === before && commune && n.kind && n.name && n.achievement) {
-        out.nominations.push({
-          kind: n.kind, name: n.name, position: n.position, unit: n.unit, communeCode: commune.code, districtCode: commune.districtCode,
-          achievement: n.achievement, awardForm: n.awardForm, birthYear: n.birthYear, gender: n.gender, at: n.at,
-        });
-      }
+      // Every named nomination goes on, with its problems, so the shortlist can say why it left one out.
+      if (!n.name) continue;
+      out.nominations.push({
+        kind: n.kind, name: n.name, position: n.position, unit: n.unit, communeCode: commune?.code ?? null, districtCode: commune?.districtCode ?? dc,
+        achievement: n.achievement ?? '', awardForm: n.awardForm, birthYear: n.birthYear, gender: n.gender,
+        problems: [...n.problems, ...out.issues.slice(before).map((i) => i.code)], at: n.at,
+      });
     }
     for (const i of s.indicators) {
       if (i.clean && i.value !== null) out.indicators.push({ districtCode: dc, indicatorCode: i.code, label: i.label, value: i.value, unit: i.unit, note: i.note, at: i.at });

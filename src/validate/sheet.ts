@@ -44,6 +44,7 @@ export interface PendingNomination {
   gender: string | null;
   at: CellPointer;
   clean: boolean;
+  problems: string[];
 }
 
 export interface PendingIndicator {
@@ -134,7 +135,7 @@ function readNomination(r: RowReader, idx: PlanIndex): PendingNomination {
     achievement: r.required('achievement'),
     birthYear: r.has('birthYear') ? r.count('birthYear') : null,
     gender: r.has('gender') ? r.text('gender') : null,
-    at: r.at(), clean: false,
+    at: r.at(), clean: false, problems: [],
   };
 }
 
@@ -225,5 +226,6 @@ function readRow(ctx: SheetContext, out: SheetResult, h: HeaderFound, row: numbe
   const clean = !r.hasErrors();
   const last = h.kind === 'zones' ? out.zones.at(-1) : h.kind === 'nominations' ? out.nominations.at(-1) : h.kind === 'indicators' ? out.indicators.at(-1) : null;
   if (last) last.clean = clean;
+  if (h.kind === 'nominations') out.nominations[out.nominations.length - 1].problems = r.issues.map((i) => i.code);
   out.issues.push(...r.issues);
 }

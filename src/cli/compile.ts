@@ -1,0 +1,51 @@
+// `thidua compile`: read every district's submission, compute the results, write the report
+// (.docx) and the appendix workbook (.xlsx) atomically, and print the province summary.
+import { join } from 'node:path';
+import { EXIT, ThiduaError } from '../core/errors.js';
+import { compileInputs } from '../pipeline.js';
+import { packDocument } from '../docx/pack.js';
+import { writeOutputs } from '../write/atomic.js';
+import { buildContext, resolvePaths, type DocumentFlags, type GlobalFlags, type PeriodFlags } from './context.js';
+import { documentMeta } from './meta.js';
+import { compileJson, compileSummaryText } from '../render/compileSummary.js';
+import { painter } from './terminal.js';
+import type { ReportInput } from '../render/documentInput.js';
+
+export interface CompileFlags extends GlobalFlags, PeriodFlags, DocumentFlags {
+  out: string;
+  format: 'text' | 'json';
+  strict?: boolean;
+  force?: boolean;
+}
+
+export function outputNames(period: { from: string; to: string }) {
+  const span = `${period.from.replaceAll('-', '')}-${period.to.replaceAll('-', '')}`;
+  return { report: `bao-cao-ket-qua-${span}.docx`, workbook: `phu-luc-ket-qua-${span}.xlsx` };
+}
+
+export async function runCompile(paths: string[], flags: CompileFlags): Promise<number> {
+  const ctx = buildContext(flags);
+  const inputs = resolvePaths(paths, ctx);
+  const meta = await documentMeta(ctx, flags, 'report');
+  const compiled = await compileInputs({ ...ctx, paths: inputs });
+  if (flags.strict && compiled.run.errors > 0) {
+    throw new ThiduaError(EXIT.invalid, {
+      vi: `Có ${compiled.run.errors} lỗi trong hồ sơ (--strict): chạy "thidua validate" để xem và sửa trước khi tổng hợp.`,
+      en: `The submissions have ${compiled.run.errors} errors (--strict): run "thidua validate" to see and fix them before compiling.`,
+    });
+  }
+  const input: ReportInput = { plan: ctx.plan, registry: ctx.registry, results: compiled.results, sources: compiled.sources, issues: compiled.issues, meta };
+  const [{ reportDocument }, { appendixWorkbook, workbookBytes }] = await Promise.all([import('../render/report/index.js'), import('../render/appendix.js')]);
+  const names = outputNames(compiled.results.period);
+  const outputs = { report: join(flags.out, names.report), workbook: join(flags.out, names.workbook) };
+  await writeOutputs(
+    [
+      { path: outputs.report, data: await packDocument(reportDocument(input)) },
+      { path: outputs.workbook, data: await workbookBytes(appendixWorkbook(input)) },
+    ],
+    !!flags.force,
+  );
+  if (flags.format === 'json') process.stdout.write(`${JSON.stringify(compileJson(compiled, ctx.plan, outputs), null, 2)}\n`);
+  else process.stdout.write(`${compileSummaryText(compiled, ctx.plan, ctx.registry, outputs, ctx.lang, painter()).join('\n')}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,27 @@
+// The details a signed document needs (number, date, signer), from flags and the plan.
+import type { DocumentMeta } from '../render/documentInput.js';
+import { usageError } from '../core/errors.js';
+import { parseUserDate } from '../compile/period.js';
+import type { DocumentFlags, RunContext } from './context.js';
+
+export async function documentMeta(ctx: RunContext, flags: DocumentFlags, _kind: 'report' | 'proposal'): Promise<DocumentMeta> {
+  let date: string | null = null;
+  if (flags.date !== undefined) {
+    date = parseUserDate(flags.date);
+    if (!date) throw usageError(`--date "${flags.date}" không phải ngày (dd/mm/yyyy).`, `--date "${flags.date}" is not a date (dd/mm/yyyy).`);
+  }
+  const number = flags.number?.trim() || null;
+  if (number && !/^[\w.\-]+$/u.test(number)) {
+    throw usageError(`--number "${number}": chỉ ghi số văn bản, ví dụ 125.`, `--number "${number}": give just the number, e.g. 125.`);
+  }
+  return {
+    number,
+    date,
+    fallbackYear: Number((date ?? ctx.period.to).slice(0, 4)),
+    signer: {
+      authority: flags.authority ?? ctx.plan.signer.authority,
+      title: flags.signerTitle ?? ctx.plan.signer.title,
+      name: flags.signer ?? ctx.plan.signer.name,
+    },
+  };
+}
