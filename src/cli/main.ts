@@ -66,6 +66,26 @@ export function buildProgram(setCode: (code: number) => void): Command {
     });
   compile.addHelpText('after', '\nVí dụ / example:\n  thidua compile fixtures/province --out out --number 125 --date 25/08/2021\n  thidua compile ho-so/ --month 2021-08 --format json');
   validate.addHelpText('after', '\nVí dụ / example:\n  thidua validate fixtures/province\n  thidua validate "Ke Sach.xlsx" --format json --lang en');
+  const template = commonOptions(program.command('template'))
+    .description('tạo biểu mẫu trống cho các huyện / write blank workbooks for the districts')
+    .option('--district <code...>', 'only these districts (codes, e.g. 942 943); default: all')
+    .option('--out <dir>', 'output folder; default: the working folder\'s templates folder')
+    .option('--force', 'replace existing workbooks')
+    .action(async (opts) => {
+      const { runTemplate } = await import('./template.js');
+      setCode(await runTemplate(opts));
+    });
+  template.addHelpText('after', '\nVí dụ / example:\n  thidua template --out bieu-mau\n  thidua template --district 942 943 --out bieu-mau --force');
+  const init = commonOptions(program.command('init'))
+    .description('tạo thư mục làm việc cho một đợt thi đua / set up a working folder')
+    .argument('[dir]', 'the folder to set up (created if needed)', '.')
+    .option('-y, --yes', 'take every default, ask nothing')
+    .option('--force', 'recreate the config and blank workbooks of an existing working folder')
+    .action(async (dir: string, opts) => {
+      const { runInit } = await import('./init.js');
+      setCode(await runInit(dir, opts));
+    });
+  init.addHelpText('after', '\nVí dụ / example:\n  thidua init dot-thi-dua-2021\n  thidua init dot-thi-dua-2021 --yes');
   return program;
 }
 

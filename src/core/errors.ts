@@ -14,6 +14,8 @@ export class ThiduaError extends Error {
   constructor(
     readonly exitCode: ExitCode,
     readonly text: Bilingual,
+    /** the issue code a file-level failure is reported under in validation output */
+    readonly issueCode: 'unreadable-file' | 'empty-file' = 'unreadable-file',
   ) {
     super(text.en);
     this.name = 'ThiduaError';

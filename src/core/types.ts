@@ -125,7 +125,7 @@ export interface Assessment {
   population: number | null;
   decision: string | null;
   note: string | null;
-  at: CellPointer; // first cell of the row
+  at: CellPointer; // the zone cell of the row
 }
 
 export interface Nomination {

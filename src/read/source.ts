@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { CellValue } from '../core/types.js';
-import { unreadableError } from '../core/errors.js';
+import { EXIT, ThiduaError, unreadableError } from '../core/errors.js';
 
 /** One row as the spreadsheet shows it: 1-based row number, cells from column A. */
 export interface RawRow {
@@ -55,7 +55,9 @@ export async function openSource(path: string, limits: ReadLimits = DEFAULT_LIMI
     const mb = Math.round(limits.maxFileBytes / 1048576);
     throw unreadableError(`Tệp ${name} lớn hơn giới hạn ${mb} MB (--max-file-mb).`, `${name} is larger than the ${mb} MB limit (--max-file-mb).`);
   }
-  if (size === 0) throw unreadableError(`Tệp ${name} rỗng (0 byte): hãy xin đơn vị gửi lại.`, `${name} is empty (0 bytes): ask the district to send it again.`);
+  if (size === 0) {
+    throw new ThiduaError(EXIT.unreadable, { vi: `Tệp ${name} rỗng (0 byte): hãy xin đơn vị gửi lại.`, en: `${name} is empty (0 bytes): ask the district to send it again.` }, 'empty-file');
+  }
   const bytes = await readFile(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const base = { path, sha256, size, notes: [] as SourceFile['notes'] };

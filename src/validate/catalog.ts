@@ -10,11 +10,11 @@ interface Entry {
 }
 
 export const CATALOG = {
-  'empty-file': { severity: 'error', tags: ['structure'], vi: 'Tệp không có dữ liệu.', en: 'The file holds no data.' },
+  'empty-file': { severity: 'error', tags: ['structure'], vi: '{reason}', en: '{reasonEn}' },
   'unknown-sheet': { severity: 'warning', tags: ['structure'], vi: 'Không nhận ra loại biểu của trang "{sheet}": không tìm thấy dòng tiêu đề cột quen thuộc trong 20 dòng đầu.', en: 'Sheet "{sheet}" is not a known kind: no familiar header row in its first 20 rows.' },
   'missing-column': { severity: 'error', tags: ['structure'], vi: 'Biểu {kind} thiếu cột "{column}".', en: 'The {kind} sheet lacks the column "{column}".' },
   'duplicate-header': { severity: 'error', tags: ['structure'], vi: 'Cột "{column}" xuất hiện nhiều lần; chỉ cột đầu tiên được đọc.', en: 'Column "{column}" appears more than once; only the first is read.' },
-  'unreadable-file': { severity: 'error', tags: ['structure'], vi: '{reason}', en: '{reason}' },
+  'unreadable-file': { severity: 'error', tags: ['structure'], vi: '{reason}', en: '{reasonEn}' },
   'required-empty': { severity: 'error', tags: ['cell'], vi: 'Ô "{column}" bị bỏ trống.', en: 'The "{column}" cell is empty.' },
   'not-a-date': { severity: 'error', tags: ['cell'], vi: '"{value}" không phải ngày hợp lệ; hãy ghi dạng ngày/tháng/năm, ví dụ 20/8/2021.', en: '"{value}" is not a valid date; write it as day/month/year, e.g. 20/8/2021.' },
   'not-a-number': { severity: 'error', tags: ['cell'], vi: '"{value}" không phải là số.', en: '"{value}" is not a number.' },
@@ -34,7 +34,7 @@ export const CATALOG = {
   'conflicting-assessment': { severity: 'error', tags: ['plan'], vi: '{commune} có hai đánh giá khác nhau ngày {date}: {zone} và {other} ({otherAt}).', en: '{commune} has two different assessments on {date}: {zone} and {other} ({otherAt}).' },
   'commune-missing': { severity: 'error', tags: ['submission'], vi: 'Hồ sơ chưa có dòng nào cho {commune}.', en: 'The submission has no row for {commune}.' },
   'missing-status-start': { severity: 'error', tags: ['submission'], vi: '{commune} không có đánh giá đầu kỳ (từ {lookback} đến {from}).', en: '{commune} has no assessment at the start of the period ({lookback} to {from}).' },
-  'missing-status-end': { severity: 'warning', tags: ['submission'], vi: '{commune} không có đánh giá nào trong kỳ ({from} – {to}); trạng thái cuối kỳ lấy theo lần đánh giá trước đó.', en: '{commune} has no assessment within the period ({from} – {to}); its end status is carried from its earlier assessment.' },
+  'missing-status-end': { severity: 'error', tags: ['submission'], vi: '{commune} không có đánh giá nào trong kỳ ({from} – {to}): hãy bổ sung kết quả phân vùng cuối kỳ.', en: '{commune} has no assessment within the period ({from} – {to}): add its end-of-period zone.' },
   'collective-not-rewarded': { severity: 'warning', tags: ['plan'], vi: '"{value}" không thuộc loại tập thể kế hoạch khen thưởng ({allowed}).', en: '"{value}" is not a collective the plan rewards ({allowed}).' },
   'individual-without-unit': { severity: 'error', tags: ['plan'], vi: 'Cá nhân "{name}" chưa ghi đơn vị công tác.', en: 'Individual "{name}" has no unit.' },
   'award-not-provincial': { severity: 'warning', tags: ['plan'], vi: '"{value}" không do Chủ tịch UBND tỉnh tặng; đề nghị này sẽ không vào danh sách của tỉnh.', en: '"{value}" is not given by the provincial Chairman; this nomination will not be on the provincial list.' },

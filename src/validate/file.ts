@@ -1,7 +1,8 @@
 // One input file from bytes to checked records: open it, read every sheet, decide its district,
 // resolve communes and check dates. Records without errors go on to compile.
 import type { Assessment, Difficulty, IndicatorValue, Nomination, SheetKind } from '../core/types.js';
-import { ThiduaError, EXIT } from '../core/errors.js';
+import { ThiduaError, EXIT, unreadableError } from '../core/errors.js';
+import { basename } from 'node:path';
 import { openSource, type ReadLimits } from '../read/source.js';
 import { formatDmy } from '../read/cells.js';
 import type { Registry } from '../data/registry.js';
@@ -19,7 +20,7 @@ export interface FileOutcome {
   size: number | null;
   unreadable: boolean;
   districtCode: string | null;
-  sheets: { name: string; kind: SheetKind | null; rows: number }[];
+  sheets: { name: string; kind: SheetKind | null; rows: number; incomplete: boolean }[];
   hiddenSheets: string[];
   notes: { vi: string; en: string }[];
   issues: Issue[];
@@ -55,25 +56,37 @@ export async function validateFile(path: string, ctx: FileContext): Promise<File
     source = await openSource(path, ctx.limits);
   } catch (e) {
     if (!(e instanceof ThiduaError) || e.exitCode !== EXIT.unreadable) throw e;
-    out.unreadable = true;
-    out.issues.push(issue('unreadable-file', nowhere(path), null, {}, null));
-    out.issues[0].params = { reason: e.text.vi };
-    out.notes.push(e.text);
-    return out;
+    return markUnreadable(out, e);
   }
   Object.assign(out, { format: source.format, encoding: source.encoding, delimiter: source.delimiter, sha256: source.sha256, size: source.size, hiddenSheets: source.hiddenSheets, notes: source.notes });
   for (const h of source.hiddenSheets) out.notes.push({ vi: `Bỏ qua trang ẩn "${h}".`, en: `Skipped hidden sheet "${h}".` });
   const sheets: SheetResult[] = [];
   for (const s of source.sheets) sheets.push(await readSheet({ file: path, idx: ctx.idx }, s));
-  out.sheets = sheets.map((s) => ({ name: s.name, kind: s.kind, rows: s.rows }));
+  out.sheets = sheets.map((s) => ({ name: s.name, kind: s.kind, rows: s.rows, incomplete: s.incomplete }));
   for (const s of sheets) out.issues.push(...s.issues);
   if (sheets.every((s) => s.kind === null)) {
-    const empty = sheets.every((s) => s.issues.length === 0);
-    if (empty) out.issues.push(issue('empty-file', nowhere(path), null));
-    else for (const i of out.issues) if (i.code === 'unknown-sheet') i.severity = 'error';
+    if (source.format === 'csv' && /\.(xlsx|xlsm|xls|ods)$/i.test(path)) {
+      // Text under a spreadsheet's name that holds no table: a letter or a note, not a workbook.
+      const name = basename(path);
+      out.issues = [];
+      return markUnreadable(out, unreadableError(`Tệp ${name} không phải bảng tính (chỉ có văn bản thường): hãy xin đơn vị gửi đúng tệp Excel.`, `${name} is not a spreadsheet (plain text only): ask the district for the actual Excel file.`));
+    }
+    if (sheets.every((s) => s.issues.length === 0)) {
+      const name = basename(path);
+      const e = new ThiduaError(EXIT.unreadable, { vi: `Tệp ${name} không có dòng dữ liệu nào: hãy xin đơn vị gửi lại.`, en: `${name} holds no data rows: ask the district to send it again.` }, 'empty-file');
+      return markUnreadable(out, e);
+    }
+    for (const i of out.issues) if (i.code === 'unknown-sheet') i.severity = 'error';
     return out;
   }
   finishFile(out, sheets, ctx);
+  return out;
+}
+
+function markUnreadable(out: FileOutcome, e: ThiduaError): FileOutcome {
+  out.unreadable = true;
+  out.issues.push(issue(e.issueCode, nowhere(out.path), null, { reason: e.text.vi, reasonEn: e.text.en }));
+  out.notes.push(e.text);
   return out;
 }
 
@@ -98,7 +111,7 @@ function finishFile(out: FileOutcome, sheets: SheetResult[], ctx: FileContext): 
         out.assessments.push({
           communeCode: commune.code, districtCode: commune.districtCode, date: z.date!, zone: z.zone!,
           communityCases14d: z.communityCases, quarantineCases: z.quarantineCases, lastCommunityCase: z.lastCommunityCase,
-          population: z.population, decision: z.decision, note: z.note, at: z.at,
+          population: z.population, decision: z.decision, note: z.note, at: z.zoneAt,
         });
       }
     }

@@ -22,6 +22,7 @@ export interface PendingZone {
   date: IsoDate | null;
   dateAt: CellPointer;
   zone: string | null;
+  zoneAt: CellPointer;
   communityCases: number | null;
   quarantineCases: number | null;
   lastCommunityCase: IsoDate | null;
@@ -67,6 +68,8 @@ export interface SheetResult {
   name: string;
   kind: SheetKind | null;
   rows: number;
+  /** recognised, but required columns are missing: its rows could not be read */
+  incomplete: boolean;
   titleText: string;
   zones: PendingZone[];
   nominations: PendingNomination[];
@@ -96,7 +99,7 @@ function readZone(r: RowReader, idx: PlanIndex): PendingZone {
     r.issues.push(issue('zone-contradicts-cases', r.at('zone'), r.text('zone'), { zone: z.label, cases: communityCases }));
   }
   return {
-    commune, date, dateAt: r.at('date'), zone, communityCases,
+    commune, date, dateAt: r.at('date'), zone, zoneAt: r.at('zone'), communityCases,
     quarantineCases: r.has('quarantineCases') ? r.count('quarantineCases') : null,
     lastCommunityCase: r.has('lastCommunityCase') ? r.date('lastCommunityCase', false) : null,
     population: r.has('population') ? r.count('population') : null,
@@ -155,7 +158,7 @@ export interface SheetContext {
 }
 
 function emptyResult(name: string): SheetResult {
-  return { name, kind: null, rows: 0, titleText: '', zones: [], nominations: [], indicators: [], difficulties: [], issues: [] };
+  return { name, kind: null, rows: 0, incomplete: false, titleText: '', zones: [], nominations: [], indicators: [], difficulties: [], issues: [] };
 }
 
 function headerIssues(ctx: SheetContext, sheet: string, h: HeaderFound): Issue[] {
@@ -193,7 +196,7 @@ export async function readSheet(ctx: SheetContext, sheet: RawSheet): Promise<She
   }
   Object.assign(result, { kind: h.kind, titleText: h.titleText });
   result.issues.push(...headerIssues(ctx, sheet.name, h));
-  if (h.missing.length > 0) return result;
+  if (h.missing.length > 0) return { ...result, incomplete: true };
   const lastHeader = h.headerRows[h.headerRows.length - 1];
   let first = true;
   const handle = (raw: RawRow) => {

@@ -1,5 +1,6 @@
 // Whole-submission checks, after every file is read: files of one district are one submission;
 // conflicting assessments across them, and communes of the district without a status.
+import { basename } from 'node:path';
 import type { Assessment, Commune } from '../core/types.js';
 import type { Registry } from '../data/registry.js';
 import { formatDmy } from '../read/cells.js';
@@ -29,9 +30,11 @@ function conflicts(reg: Registry, files: FileOutcome[], zoneLabel: (code: string
     if (rest.every((g) => g.a.zone === head.a.zone)) continue;
     drop.add(head.a);
     const c = reg.communes.get(head.a.communeCode)!;
-    for (const g of rest) {
-      const where = g.file === head.file ? pointerText(head.a.at) : `${head.file.path} ${pointerText(head.a.at)}`;
-      g.file.issues.push(issue('conflicting-assessment', g.a.at, zoneLabel(g.a.zone), { commune: label(c), date: formatDmy(g.a.date), zone: zoneLabel(g.a.zone), other: zoneLabel(head.a.zone), otherAt: where }));
+    // Each row of the conflict gets the error, naming the other row, so either file shows it.
+    for (const g of group) {
+      const other = group.find((o) => o.a.zone !== g.a.zone)!;
+      const where = other.file === g.file ? pointerText(other.a.at) : `${basename(other.file.path)} ${pointerText(other.a.at)}`;
+      g.file.issues.push(issue('conflicting-assessment', g.a.at, zoneLabel(g.a.zone), { commune: label(c), date: formatDmy(g.a.date), zone: zoneLabel(g.a.zone), other: zoneLabel(other.a.zone), otherAt: where }));
     }
     for (const g of group) g.file.communesWithErrors.add(c.code);
   }
@@ -40,7 +43,9 @@ function conflicts(reg: Registry, files: FileOutcome[], zoneLabel: (code: string
 
 /** Every commune of the district needs a status at the start and rows within the period. */
 function coverage(reg: Registry, districtCode: string, files: FileOutcome[], w: Window): void {
-  const zoneFile = files.find((f) => f.sheets.some((s) => s.kind === 'zones'));
+  const zoneFile = files.find((f) => f.sheets.some((s) => s.kind === 'zones' && !s.incomplete));
+  // A zone sheet that could not be read is already an error; listing every commune would bury it.
+  if (!zoneFile && files.some((f) => f.sheets.some((s) => s.kind === 'zones'))) return;
   if (!zoneFile) {
     const d = reg.districts.get(districtCode)!;
     files[0].issues.push(issue('no-zone-sheet', { file: files[0].path, sheet: null, row: null, column: null, cell: null }, null, { district: d.name }));

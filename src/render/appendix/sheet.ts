@@ -1,0 +1,140 @@
+// Building blocks shared by the appendix workbook's sheets: shared cell styles (built once,
+// never mutated per cell, so 10,000 rows do not mean 10,000 style objects), safe text, Excel
+// dates, zone colours, and a table frame (title, bold header, widths, frozen pane, filter).
+import type ExcelJS from 'exceljs';
+import type { IsoDate, Zone } from '../../core/types.js';
+
+export const FMT = { int: '#,##0', decimal: '#,##0.0#', pct: '0.0%', date: 'dd/mm/yyyy' } as const;
+
+const FONT = 'Times New Roman';
+const THIN = { style: 'thin', color: { argb: 'FFBFBFBF' } } as const;
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+
+/** A cell's look: bold or not, a number format, a fill and its readable font colour. */
+export interface Look {
+  bold?: boolean;
+  numFmt?: string;
+  fill?: string; // RRGGBB
+  wrap?: boolean;
+  center?: boolean;
+}
+
+const cache = new Map<string, Partial<ExcelJS.Style>>();
+
+/** The shared style object for a look; callers assign it whole and never change it. */
+export function style(look: Look = {}): Partial<ExcelJS.Style> {
+  const key = `${look.bold ? 1 : 0}|${look.numFmt ?? ''}|${look.fill ?? ''}|${look.wrap ? 1 : 0}|${look.center ? 1 : 0}`;
+  let s = cache.get(key);
+  if (!s) {
+    s = {
+      font: { name: FONT, size: 11, bold: !!look.bold, color: { argb: look.fill && darkFill(look.fill) ? 'FFFFFFFF' : 'FF000000' } },
+      border: BORDER,
+      alignment: { vertical: 'middle', wrapText: !!look.wrap, ...(look.center ? { horizontal: 'center' as const } : {}) },
+      ...(look.numFmt ? { numFmt: look.numFmt } : {}),
+      ...(look.fill ? { fill: solid(`FF${look.fill.toUpperCase()}`) } : {}),
+    };
+    cache.set(key, s);
+  }
+  return s;
+}
+
+/** Perceived brightness (YIQ): white text on red and dark green, black on yellow and orange. */
+export function darkFill(hex: string): boolean {
+  const n = Number.parseInt(hex.slice(0, 6), 16);
+  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  return (r * 299 + g * 587 + b * 114) / 1000 < 128;
+}
+
+export const HEADER_FILL = 'D9E1F2';
+export const ERROR_FILL = 'FFC7CE';
+export const WARNING_FILL = 'FFEB9C';
+
+// Control characters other than tab and newlines are not allowed in XML and corrupt the file;
+// Excel refuses cells over 32,767 characters.
+// eslint-disable-next-line no-control-regex
+const BAD_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * Text as a cell value. Strings go into the shared-string table, so "=HYPERLINK(…)" or "+84…"
+ * stays text: exceljs writes a formula only for { formula } values, which we never build.
+ */
+export function text(value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  const clean = value.replace(BAD_XML, '');
+  return clean.length > 32_767 ? clean.slice(0, 32_767) : clean;
+}
+
+/** An ISO date as the Excel date of that day (exceljs converts from UTC). */
+export function excelDate(iso: IsoDate | null | undefined): Date | null {
+  if (!iso) return null;
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/** "2021-08-16" → "16/08/2021". */
+export function viDate(iso: IsoDate): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+export const yesNo = (v: boolean) => (v ? 'Có' : 'Không');
+
+export interface Column {
+  header: string;
+  width: number;
+  fill?: string; // a header coloured like a zone
+}
+
+export interface Frame {
+  ws: ExcelJS.Worksheet;
+  headerRow: number;
+  columns: number;
+}
+
+/** Title in row 1, the header in row 2 (bold, wrapped), and every column's width. */
+export function openTable(wb: ExcelJS.Workbook, name: string, title: string, columns: Column[]): Frame {
+  const ws = wb.addWorksheet(name);
+  const titleCell = ws.getCell(1, 1);
+  titleCell.value = text(title);
+  titleCell.font = { name: FONT, size: 13, bold: true };
+  ws.getRow(1).height = 21;
+  const header = ws.getRow(2);
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = text(c.header);
+    cell.style = style({ bold: true, wrap: true, center: true, fill: c.fill ?? HEADER_FILL });
+    ws.getColumn(i + 1).width = c.width;
+  });
+  header.height = 45;
+  return { ws, headerRow: 2, columns: columns.length };
+}
+
+/** Freeze the title and header (and `frozenColumns` on the left) and filter header..lastRow. */
+export function closeTable(frame: Frame, lastRow: number, frozenColumns = 0): void {
+  const { ws, headerRow, columns } = frame;
+  ws.views = [{ state: 'frozen', xSplit: frozenColumns, ySplit: headerRow, topLeftCell: `${colLetter(frozenColumns + 1)}${headerRow + 1}`, activeCell: 'A1' }];
+  ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(lastRow, headerRow), column: columns } };
+}
+
+/** 1 → "A", 27 → "AA". */
+export function colLetter(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+export type CellInput = ExcelJS.CellValue;
+
+/** Append one data row: values, then a look per cell (the same look for all when one is given). */
+export function putRow(ws: ExcelJS.Worksheet, rowNumber: number, values: CellInput[], looks: Look | Look[]): void {
+  const row = ws.getRow(rowNumber);
+  values.forEach((v, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = v;
+    cell.style = style(Array.isArray(looks) ? looks[i] : looks);
+  });
+}
+
+/** The look of a cell showing a zone: its colour, centred. */
+export const zoneLook = (zone: Zone | undefined, extra: Look = {}): Look => ({ ...extra, fill: zone?.color, center: true });

@@ -1,0 +1,133 @@
+// The report's landscape appendix: every commune with its start and end zone and result, grouped by district (or districts only at national scale).
+import type { Paragraph, Table } from 'docx';
+import type { CommuneResult, DistrictResult } from '../../compile/types.js';
+import { BLANK, TEXT_WIDTH, dataTable, docTitle, italicBody, mm, type DataCell } from '../../docx/nd30.js';
+import type { ReportInput } from '../documentInput.js';
+import { COMMUNES_WORD, formatNumber, shortDate, upperFirst, zoneBook, type ZoneBook } from './format.js';
+import { NO_DATA_LABEL } from './zones.js';
+
+/** "(Kèm theo Báo cáo số 125/BC-SNV ngày 25/8/2021 của Sở Nội vụ)", with blanks for what is not known yet. */
+export function appendixNote(input: ReportInput): string {
+  const { plan, meta } = input;
+  const number = meta.number && meta.number.trim() !== '' ? meta.number.trim() : BLANK;
+  const date = meta.date ? shortDate(meta.date) : `${BLANK}/${BLANK}/${meta.fallbackYear}`;
+  return `(Kèm theo Báo cáo số ${number}/${plan.agency.reportSuffix} ngày ${date} của ${plan.agency.nameFull})`;
+}
+
+/** The "Kết quả" column: "Giữ vững vùng xanh", "Chuyển từ vùng cam sang vùng vàng", "Xấu đi: …", "Chưa có số liệu (…)". */
+export function resultText(c: CommuneResult, book: ZoneBook): string {
+  const green = book.word(book.green.code);
+  switch (c.category) {
+    case 'held-green':
+      return `Giữ vững ${green}`;
+    case 'improved':
+      return `Chuyển từ ${book.word(c.fromZone)} sang ${book.word(c.toZone)}`;
+    case 'worsened':
+      return `Xấu đi: từ ${book.word(c.fromZone)} sang ${book.word(c.toZone)}`;
+    case 'green-not-held':
+      return `Chưa giữ vững ${green} (trong kỳ có thời điểm ra khỏi ${green})`;
+    case 'unchanged':
+      return `Không thay đổi (${book.word(c.end?.zone ?? null)})`;
+    case 'no-data':
+      return `${NO_DATA_LABEL}${noDataNote(c)}`;
+  }
+}
+
+function noDataNote(c: CommuneResult): string {
+  const r = c.reason;
+  if (!r) return '';
+  if (r.cause === 'district-not-submitted') return ' (đơn vị chưa gửi báo cáo)';
+  if (r.cause === 'rows-with-errors') return ' (dòng số liệu có lỗi)';
+  return { start: ' (không có đánh giá đầu kỳ)', end: ' (không có đánh giá cuối kỳ)', both: '' }[r.missing];
+}
+
+function zoneCell(book: ZoneBook, zone: string | null): DataCell {
+  return zone === null ? { text: NO_DATA_LABEL, italic: true } : { text: book.byCode.get(zone)?.label ?? zone, fill: book.fill(zone) };
+}
+
+function communeRows(input: ReportInput, book: ZoneBook): DataCell[][] {
+  const rows: DataCell[][] = [];
+  let n = 0;
+  let current: string | null = null;
+  for (const c of input.results.communes) {
+    if (c.districtCode !== current) {
+      current = c.districtCode;
+      const count = input.results.communes.filter((x) => x.districtCode === current).length;
+      rows.push([{ text: `${c.districtName} (${formatNumber(count)} ${COMMUNES_WORD})`, bold: true, span: 7 }]);
+    }
+    n += 1;
+    rows.push([String(n), c.code, c.name, c.districtName, zoneCell(book, c.start?.zone ?? null), zoneCell(book, c.end?.zone ?? null), resultText(c, book)]);
+  }
+  return rows;
+}
+
+/** STT | Mã | Xã, phường, thị trấn | Huyện | Vùng đầu kỳ | Vùng cuối kỳ | Kết quả */
+export function communeAppendixTable(input: ReportInput, book: ZoneBook): Table {
+  const { period } = input.results;
+  return dataTable({
+    columns: [
+      { header: 'STT', width: mm(12), align: 'center' },
+      { header: 'Mã', width: mm(16), align: 'center' },
+      { header: upperFirst(COMMUNES_WORD), width: mm(44), align: 'left' },
+      { header: 'Huyện, thị xã, thành phố', width: mm(42), align: 'left' },
+      { header: `Vùng đầu kỳ (${shortDate(period.from)})`, width: mm(30), align: 'center' },
+      { header: `Vùng cuối kỳ (${shortDate(period.to)})`, width: mm(30), align: 'center' },
+      { header: 'Kết quả', width: mm(78), align: 'left' },
+    ],
+    rows: communeRows(input, book),
+    fitTo: TEXT_WIDTH.landscape,
+  });
+}
+
+function districtSummaryRow(d: DistrictResult, i: number): DataCell[] {
+  const c = d.categories;
+  const n = (v: number) => formatNumber(v);
+  return [String(i + 1), d.code, d.name, n(d.communeCount), n(c['held-green']), n(c.improved), n(c.becameGreen), n(c.worsened), n(c['green-not-held']), n(c.unchanged), n(c['no-data'])];
+}
+
+/** At national scale: one row per district with its commune counts by result. */
+export function districtAppendixTable(input: ReportInput, book: ZoneBook): Table {
+  const green = book.word(book.green.code);
+  const p = input.results.province;
+  const c = p.categories;
+  const n = (v: number) => formatNumber(v);
+  const col = (header: string) => ({ header, width: mm(21), align: 'center' as const });
+  return dataTable({
+    columns: [
+      { header: 'STT', width: mm(12), align: 'center' },
+      { header: 'Mã', width: mm(14), align: 'center' },
+      { header: 'Đơn vị cấp huyện', width: mm(51), align: 'left' },
+      col(`Số ${COMMUNES_WORD}`),
+      col(`Giữ vững ${green}`),
+      col('Chuyển sang vùng nguy cơ thấp hơn'),
+      col(`Trong đó sang ${green}`),
+      col('Chuyển sang vùng nguy cơ cao hơn'),
+      col(`Chưa giữ vững ${green}`),
+      col('Không thay đổi'),
+      col(NO_DATA_LABEL),
+    ],
+    rows: input.results.districts.map(districtSummaryRow),
+    totalRow: ['', '', 'Tổng cộng', n(p.communeCount), n(c['held-green']), n(c.improved), n(c.becameGreen), n(c.worsened), n(c['green-not-held']), n(c.unchanged), n(c['no-data'])],
+    fitTo: TEXT_WIDTH.landscape,
+  });
+}
+
+/** The appendix's children: title, note, and the table (communes, or districts above `maxCommunes`). */
+export function appendix(input: ReportInput, maxCommunes: number): (Paragraph | Table)[] {
+  const book = zoneBook(input.plan);
+  const total = input.results.communes.length;
+  const full = total <= maxCommunes;
+  const subtitle = full ? `Kết quả phân vùng từng ${COMMUNES_WORD}` : `Kết quả phân vùng ${COMMUNES_WORD} theo đơn vị cấp huyện`;
+  return [
+    ...docTitle('Phụ lục', subtitle, { width: TEXT_WIDTH.landscape, note: appendixNote(input) }),
+    ...(full
+      ? [communeAppendixTable(input, book)]
+      : [
+          italicBody(
+            `Do số lượng ${COMMUNES_WORD} lớn (${formatNumber(total)} đơn vị), Phụ lục này tổng hợp theo đơn vị cấp huyện; ` +
+              `danh sách đầy đủ từng ${COMMUNES_WORD} tại Phụ lục Excel kèm theo Báo cáo.`,
+          ),
+          districtAppendixTable(input, book),
+        ]),
+  ];
+}
