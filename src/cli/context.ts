@@ -7,6 +7,7 @@ import { loadRegistry, type Registry } from '../data/registry.js';
 import { usageError } from '../core/errors.js';
 import { periodFromOptions, parseUserDate } from '../compile/period.js';
 import type { Period } from '../compile/period.js';
+import { applyWorkingConfig, loadWorkingConfig, type LoadedConfig } from './config.js';
 
 export const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 export const DEFAULT_PLAN = `${TEMPLATES}plans/soc-trang-vung-xanh-2021.json`;
@@ -30,6 +31,8 @@ export interface RunContext {
   plan: Plan;
   registry: Registry;
   period: Period;
+  /** the working folder's thidua.config.json, when run inside one */
+  config?: LoadedConfig | null;
 }
 
 export function parseLang(value: string | undefined): Lang {
@@ -56,9 +59,21 @@ export function resolvePeriod(plan: Plan, flags: PeriodFlags): Period {
 
 export function buildContext(flags: GlobalFlags & PeriodFlags): RunContext {
   const lang = parseLang(flags.lang);
-  const plan = loadPlan(flags.plan ?? DEFAULT_PLAN);
-  const registry = loadRegistry(flags.registry ?? DEFAULT_REGISTRY);
-  return { lang, plan, registry, period: resolvePeriod(plan, flags) };
+  const config = loadWorkingConfig(process.cwd());
+  const { planPath, registryPath } = configuredSources(flags, config);
+  const plan = applyWorkingConfig(loadPlan(planPath), config);
+  const registry = loadRegistry(registryPath);
+  return { lang, plan, registry, period: resolvePeriod(plan, flags), config };
+}
+
+// --- working folder (thidua.config.json, see config.ts): flags win over it, it wins over defaults ---
+
+/** The plan and register to load: the flag, else the working folder's config, else the bundled one. */
+export function configuredSources(flags: GlobalFlags, config: LoadedConfig | null): { planPath: string; registryPath: string } {
+  return {
+    planPath: flags.plan ?? config?.planPath ?? DEFAULT_PLAN,
+    registryPath: flags.registry ?? config?.registryPath ?? DEFAULT_REGISTRY,
+  };
 }
 
 /** Flags shared by the commands that write a signed document. */
@@ -72,8 +87,9 @@ export interface DocumentFlags {
 }
 
 /** The inputs: the paths given, or else there is nothing to read. */
-export function resolvePaths(paths: string[], _ctx: RunContext): string[] {
+export function resolvePaths(paths: string[], ctx: RunContext): string[] {
   if (paths.length > 0) return paths;
+  if (ctx.config) return [ctx.config.folder('submissions')];
   throw usageError(
     'Chưa chỉ ra hồ sơ cần đọc: hãy ghi tệp hoặc thư mục, ví dụ "thidua compile ho-so/".',
     'No submissions given: name files or folders, e.g. "thidua compile submissions/".',

@@ -33,6 +33,8 @@ export function initDefaults(plan: BundledPlan, loaded: Plan): InitAnswers {
   return { plan, agency: { ...loaded.agency }, signer: { ...loaded.signer }, folders: { ...DEFAULT_FOLDERS } };
 }
 
+/** A path as typed in a shell: quoted when it has spaces. */
+const shellArg = (p: string) => (/[\s'"]/.test(p) ? `"${p}"` : p);
 const required = (t: InitText) => (v: string) => v.trim() !== '' || t.required;
 const folderName = (t: InitText) => (v: string) => {
   const s = v.trim();
@@ -52,7 +54,8 @@ async function askAgency(ask: Ask, t: InitText, a: Agency, s: Signer): Promise<[
   };
   const signer: Signer = {
     ...s,
-    authority: await ask.input(t.signerAuthority, { default: s.authority }),
+    // inquirer cannot clear a default, so "-" stands for "none" (the head signs in person)
+    authority: (await ask.input(t.signerAuthority, { default: s.authority || '-' })).replace(/^-$/, ''),
     title: await ask.input(t.signerTitle, { default: s.title, validate: need }),
   };
   return [agency, signer];
@@ -71,13 +74,15 @@ async function askFolders(ask: Ask, t: InitText, f: Folders): Promise<Folders> {
  * The questions, in the order a clerk thinks of them: which campaign, who signs, then (only if
  * they want to) the office details and folder names that usually stay as they are.
  */
-export async function askInit(ask: Ask, lang: Lang, plans: BundledPlan[], load: (p: BundledPlan) => Plan, fixedPlan: BundledPlan | null): Promise<InitAnswers> {
+export async function askInit(
+  ask: Ask, lang: Lang, plans: BundledPlan[], load: (p: BundledPlan) => Plan, fixedPlan: BundledPlan | null, note: (line: string) => void = () => {},
+): Promise<InitAnswers> {
   const t = INIT_TEXT[lang];
   let plan = fixedPlan ?? plans[0];
   if (!fixedPlan && plans.length > 1) {
     const id = await ask.select(t.plan, plans.map((p) => ({ name: p.title, value: p.id, description: p.id })), plan.id);
     plan = plans.find((p) => p.id === id)!;
-  }
+  } else note(`${t.plan} ${plan.title}`);
   const answers = initDefaults(plan, load(plan));
   answers.signer.name = await ask.input(t.signerName, { default: answers.signer.name || undefined });
   if (!(await ask.confirm(t.keepAgency(answers.agency, answers.signer), true))) {
@@ -107,7 +112,7 @@ export function nextSteps(lang: Lang, dir: string, cwd: string, a: InitAnswers, 
   const rel = relative(cwd, dir);
   const f = a.folders;
   const steps = [
-    [`thidua validate ${f.submissions}`, t.stepValidate],
+    [`thidua validate ${shellArg(f.submissions)}`, t.stepValidate],
     ['thidua compile', t.stepCompile(f.outputs)],
     ['thidua shortlist', t.stepShortlist],
   ];
@@ -120,7 +125,7 @@ export function nextSteps(lang: Lang, dir: string, cwd: string, a: InitAnswers, 
     `  ${`${f.outputs}/`.padEnd(22)}${t.whatOutputs}`,
     '',
     t.next,
-    ...(rel === '' ? [] : [`  cd ${/\s/.test(rel) ? `"${rel}"` : rel}`]),
+    ...(rel === '' ? [] : [`  cd ${shellArg(rel)}`]),
     ...steps.map(([c, what]) => `  ${c.padEnd(width)}${what}`),
   ];
 }
@@ -137,7 +142,7 @@ export async function runInit(dirArg: string | undefined, flags: InitFlags, ask:
   let answers: InitAnswers;
   if (interactive) {
     process.stdout.write(`${t.intro(dir)}\n\n`);
-    answers = await askInit(ask ?? inquirerAsk(), lang, plans, (p) => loadPlan(p.path), fixed);
+    answers = await askInit(ask ?? inquirerAsk(), lang, plans, (p) => loadPlan(p.path), fixed, (l) => process.stdout.write(`${l}\n`));
     if (!(await (ask ?? inquirerAsk()).confirm(t.confirm(dir), true))) throw new ThiduaError(EXIT.interrupted, { vi: INIT_TEXT.vi.cancelled, en: INIT_TEXT.en.cancelled });
   } else {
     const plan = fixed ?? plans[0];

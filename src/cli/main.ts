@@ -65,6 +65,18 @@ export function buildProgram(setCode: (code: number) => void): Command {
       setCode(await runCompile(paths, opts));
     });
   compile.addHelpText('after', '\nVí dụ / example:\n  thidua compile fixtures/province --out out --number 125 --date 25/08/2021\n  thidua compile ho-so/ --month 2021-08 --format json');
+  const shortlist = documentOptions(commonOptions(periodOptions(program.command('shortlist'))))
+    .description('lập Tờ trình và danh sách đề nghị khen thưởng / draft the award proposal')
+    .argument('[paths...]', 'files or folders of the districts\' submissions')
+    .option('--out <dir>', 'output folder', 'out')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--strict', 'refuse while any submission has errors (exit 1)')
+    .option('--force', 'replace existing outputs')
+    .action(async (paths: string[], opts) => {
+      const { runShortlist } = await import('./shortlist.js');
+      setCode(await runShortlist(paths, opts));
+    });
+  shortlist.addHelpText('after', '\nVí dụ / example:\n  thidua shortlist fixtures/province --number 45 --date 27/08/2021\n  thidua shortlist ho-so/ --format json');
   validate.addHelpText('after', '\nVí dụ / example:\n  thidua validate fixtures/province\n  thidua validate "Ke Sach.xlsx" --format json --lang en');
   const template = commonOptions(program.command('template'))
     .description('tạo biểu mẫu trống cho các huyện / write blank workbooks for the districts')
