@@ -52,7 +52,6 @@ export const WARNING_FILL = 'FFEB9C';
 
 // Control characters other than tab and newlines are not allowed in XML and corrupt the file;
 // Excel refuses cells over 32,767 characters.
-// eslint-disable-next-line no-control-regex
 const BAD_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /**
@@ -113,7 +112,7 @@ export function openTable(wb: ExcelJS.Workbook, name: string, title: string, col
 /** Freeze the title and header (and `frozenColumns` on the left) and filter header..lastRow. */
 export function closeTable(frame: Frame, lastRow: number, frozenColumns = 0): void {
   const { ws, headerRow, columns } = frame;
-  ws.views = [{ state: 'frozen', xSplit: frozenColumns, ySplit: headerRow, topLeftCell: `${colLetter(frozenColumns + 1)}${headerRow + 1}`, activeCell: 'A1' }];
+  ws.views = [{ state: 'frozen', xSplit: frozenColumns, ySplit: headerRow, topLeftCell: `${colLetter(frozenColumns + 1)}${headerRow + 1}` }];
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(lastRow, headerRow), column: columns } };
 }
 
