@@ -5,9 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { thidua } from './validate.test.js';
-
-const ROOT = new URL('../../', import.meta.url).pathname;
+import { ROOT, thidua } from './helpers.js';
 const manifest = JSON.parse(readFileSync(join(ROOT, 'fixtures/manifest.json'), 'utf8')).province;
 const tmp = () => mkdtempSync(join(tmpdir(), 'thidua-compile-'));
 

@@ -1,19 +1,14 @@
 // The built CLI as a user runs it: exit codes, JSON on stdout only, messages in both languages,
 // no stack traces, and annotated copies that mark the offending cells.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-const BROKEN = join(ROOT, 'fixtures/broken');
+import { ROOT, thidua } from './helpers.js';
 
-export function thidua(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/thidua.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, input: '', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const BROKEN = join(ROOT, 'fixtures/broken');
 
 describe('thidua validate (CLI)', () => {
   it('exits 0 on a valid submission and says so in Vietnamese', () => {
