@@ -52,6 +52,8 @@ export interface DataTableOptions {
   fitTo?: number;
   /** Header row background, hex RRGGBB. */
   headerFill?: string;
+  /** Keep every row with the next, so a short table is not split across pages. */
+  keepTogether?: boolean;
 }
 
 const ALIGN = {
@@ -83,6 +85,7 @@ interface CellContext {
   align: CellAlign;
   style: string;
   bold?: boolean;
+  keepNext?: boolean;
 }
 
 function dataCell(value: DataCell, ctx: CellContext): TableCell {
@@ -93,6 +96,7 @@ function dataCell(value: DataCell, ctx: CellContext): TableCell {
       new Paragraph({
         style: ctx.style,
         alignment: ALIGN[s.align ?? ctx.align],
+        keepNext: ctx.keepNext,
         children: line === '' ? [] : [new TextRun({ text: line, bold: s.bold ?? ctx.bold, italics: s.italic, color: s.color })],
       }),
   );
@@ -106,14 +110,14 @@ function dataCell(value: DataCell, ctx: CellContext): TableCell {
 }
 
 /** Cells of one row, each given the width of the columns it spans. */
-function rowCells(values: DataCell[], columns: DataColumn[], widths: number[], style: string, bold?: boolean): TableCell[] {
+function rowCells(values: DataCell[], columns: DataColumn[], widths: number[], style: string, bold?: boolean, keepNext?: boolean): TableCell[] {
   const cells: TableCell[] = [];
   let col = 0;
   for (const value of values) {
     if (col >= columns.length) break;
     const span = Math.min(spec(value).span ?? 1, columns.length - col);
     const width = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
-    cells.push(dataCell(value, { width, align: columns[col].align ?? 'left', style, bold }));
+    cells.push(dataCell(value, { width, align: columns[col].align ?? 'left', style, bold, keepNext }));
     col += span;
   }
   // Short rows are padded so every row has the table's full grid.
@@ -136,8 +140,10 @@ export function dataTable(options: DataTableOptions): Table {
       dataCell({ text: c.header, fill: options.headerFill }, { width: widths[i], align: 'center', style: STYLE.tableHeader }),
     ),
   });
+  const last = options.rows.length - (options.totalRow ? 0 : 1);
   const body = options.rows.map(
-    (values) => new TableRow({ cantSplit: true, children: rowCells(values, columns, widths, STYLE.tableText) }),
+    (values, i) =>
+      new TableRow({ cantSplit: true, children: rowCells(values, columns, widths, STYLE.tableText, undefined, options.keepTogether && i < last) }),
   );
   const total = options.totalRow
     ? [new TableRow({ cantSplit: true, children: rowCells(options.totalRow, columns, widths, STYLE.tableText, true) })]

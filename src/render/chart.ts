@@ -1,4 +1,4 @@
-// Zone charts without a browser: a scene of rectangles and labels, serialised as SVG and rasterised (rectangles only) into a PNG.
+// Zone charts without a browser: a scene of rectangles and labels, serialised as SVG and rasterised (bars, axes, numbers) into a PNG.
 import { deflateSync } from 'node:zlib';
 
 /** A zone as the charts draw it; `color` is hex RRGGBB without '#'. */
@@ -208,6 +208,8 @@ export function districtScene(input: DistrictChartInput, width = 600): Scene {
     const colors = [...input.zones.map((z) => z.color), NO_DATA_COLOR];
     stackedBar(scene, plot.x, y, unit, [...d.start, d.noDataStart].map((v, k) => ({ v, color: colors[k] })), true);
     stackedBar(scene, plot.x, y + BAR + 2, unit, [...d.end, d.noDataEnd].map((v, k) => ({ v, color: colors[k] })), false);
+    // The row number (as in the district table) is drawn in the PNG too; the name only in the SVG.
+    scene.labels.push({ x: 6, y: y + BAR + 5, text: String(i + 1), size: 12, anchor: 'start' });
     scene.labels.push({ x: plot.x - 6, y: y + BAR + 5, text: d.name, size: 12, anchor: 'end' });
   });
   scene.rects.push({ x: plot.x - 1, y: plot.y, w: 1, h: plot.h, fill: AXIS, role: 'axis' });
@@ -276,7 +278,36 @@ function fillBox(buf: Uint8Array, width: number, box: [number, number, number, n
   }
 }
 
-/** The scene's rectangles (labels left out) painted at `scale`× into an RGBA buffer. */
+/** 5×7 glyphs (one number per row, high bit left) for the numeric labels the PNG shows. */
+const GLYPHS: Record<string, number[]> = {
+  '0': [14, 17, 19, 21, 25, 17, 14], '1': [4, 12, 4, 4, 4, 4, 14], '2': [14, 17, 1, 2, 4, 8, 31],
+  '3': [31, 2, 4, 2, 1, 17, 14], '4': [2, 6, 10, 18, 31, 2, 2], '5': [31, 16, 30, 1, 1, 17, 14],
+  '6': [6, 8, 16, 30, 17, 17, 14], '7': [31, 1, 2, 4, 8, 8, 8], '8': [14, 17, 17, 14, 17, 17, 14],
+  '9': [14, 17, 17, 15, 1, 2, 12], '.': [0, 0, 0, 0, 0, 12, 12], ',': [0, 0, 0, 0, 12, 4, 8],
+  '%': [24, 25, 2, 4, 8, 19, 3], '-': [0, 0, 0, 31, 0, 0, 0], '+': [0, 4, 4, 31, 4, 4, 0],
+};
+
+/** Numeric labels (values, axis ticks) drawn with the 5×7 glyphs; other text is left to the SVG. */
+function drawNumber(buf: Uint8Array, width: number, height: number, label: Label, scale: number): void {
+  if (!/^[0-9.,%+-]+$/.test(label.text)) return;
+  const c = Math.max(1, Math.round((label.size * scale) / 9));
+  const w = label.text.length * 6 * c - c;
+  const left = Math.round(label.x * scale - (label.anchor === 'middle' ? w / 2 : label.anchor === 'end' ? w : 0));
+  const top = Math.round(label.y * scale) - 7 * c;
+  [...label.text].forEach((ch, k) => {
+    GLYPHS[ch].forEach((bits, row) => {
+      for (let col = 0; col < 5; col++) {
+        if (!(bits & (16 >> col))) continue;
+        const x0 = left + (k * 6 + col) * c;
+        const y0 = top + row * c;
+        const box: [number, number, number, number] = [Math.max(0, x0), Math.max(0, y0), Math.min(width, x0 + c), Math.min(height, y0 + c)];
+        fillBox(buf, width, box, () => [0, 0, 0]);
+      }
+    });
+  });
+}
+
+/** The scene's rectangles and numeric labels painted at `scale`× into an RGBA buffer. */
 export function rasterise(scene: Scene, scale = PNG_SCALE): { width: number; height: number; rgba: Uint8Array } {
   const width = Math.round(scene.width * scale);
   const height = Math.round(scene.height * scale);
@@ -301,6 +332,7 @@ export function rasterise(scene: Scene, scale = PNG_SCALE): { width: number; hei
       fillBox(rgba, width, [Math.max(x0, x1 - scale), y0, x1, y1], () => s);
     }
   }
+  for (const label of scene.labels) drawNumber(rgba, width, height, label, scale);
   return { width, height, rgba };
 }
 

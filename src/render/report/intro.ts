@@ -2,7 +2,7 @@
 import type { Paragraph, Table } from 'docx';
 import { body, docTitle, headerBlock } from '../../docx/nd30.js';
 import type { ReportInput } from '../documentInput.js';
-import { COMMUNES_WORD, DISTRICTS_WORD, communeInSentence, districtInSentence, formatNumber, joinVi, periodText, upperFirst } from './format.js';
+import { COMMUNES_WORD, DISTRICTS_WORD, communeInSentence, districtInSentence, formatNumber, joinVi, periodText } from './format.js';
 
 /** The summary line under "BÁO CÁO", in two lines: the campaign, then the period. */
 export function summaryLines(input: ReportInput): string[] {
@@ -48,7 +48,7 @@ export function receivedSentence(input: ReportInput): string {
   const left = communesOf(input, s.notSubmitted);
   return (
     `Tính đến ngày tổng hợp, ${got}; còn ${missing} chưa gửi báo cáo, ` +
-    `nên ${formatNumber(left)} ${COMMUNES_WORD} thuộc các đơn vị này chưa có số liệu.`
+    `nên ${formatNumber(left)} ${COMMUNES_WORD} thuộc ${s.notSubmitted.length === 1 ? 'đơn vị' : 'các đơn vị'} này chưa có số liệu.`
   );
 }
 
@@ -61,7 +61,7 @@ function communesOf(input: ReportInput, districtCodes: string[]): number {
 export function errorSentences(input: ReportInput): string[] {
   const { results, registry } = input;
   return results.submissions.withErrors.map((w) => {
-    const name = upperFirst(districtInSentence(registry, w.districtCode));
+    const name = districtInSentence(registry, w.districtCode);
     const errors = `Báo cáo của ${name} có ${formatNumber(w.errorCount)} lỗi dữ liệu`;
     if (w.communesWithoutStatus.length === 0) return `${errors}; các dòng có lỗi không được đưa vào số liệu tổng hợp.`;
     const communes = joinVi(w.communesWithoutStatus.map((c) => communeInSentence(registry, c)));

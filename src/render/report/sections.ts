@@ -4,6 +4,7 @@ import type { DistrictResult } from '../../compile/types.js';
 import type { Indicator } from '../../core/types.js';
 import { TEXT_WIDTH, body, bullet, dataTable, endMark, heading, mm, type DataCell } from '../../docx/nd30.js';
 import type { ReportInput } from '../documentInput.js';
+import { afterTable } from './zones.js';
 import { COMMUNES_WORD, DISTRICTS_WORD, districtInSentence, formatNumber, joinVi, lowerFirst, upperFirst, zoneBook } from './format.js';
 
 /** "1.500.000 đồng", "1.234 tin, bài" */
@@ -25,7 +26,7 @@ export function indicatorTable(input: ReportInput): Table {
   const total: DataCell[] = ['', 'Toàn tỉnh', ...results.province.indicators.map((t) => formatNumber(t.value))];
   return dataTable({
     columns: [
-      { header: 'STT', width: mm(10), align: 'center' },
+      { header: 'STT', width: mm(11), align: 'center' },
       { header: 'Đơn vị', width: mm(38), align: 'left' },
       ...plan.indicators.map((ind) => ({ header: `${ind.label} (${ind.unit})`, width: ind.money ? mm(36) : mm(27), align: 'right' as const })),
     ],
@@ -62,7 +63,7 @@ export function indicatorSection(input: ReportInput): (Paragraph | Table)[] {
     ...lines,
     body('Kết quả cụ thể của từng đơn vị:'),
     indicatorTable(input),
-    ...(own.length > 0 ? [body(`Ngoài ra, một số đơn vị báo cáo thêm: ${own.join('; ')}.`)] : []),
+    ...(own.length > 0 ? [afterTable(`Ngoài ra, một số đơn vị báo cáo thêm: ${own.join('; ')}.`)] : []),
   ];
 }
 

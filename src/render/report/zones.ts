@@ -1,7 +1,7 @@
 // Section I of the report, figures: the province zone table and sentence, the charts, and the per-district table.
 import { ImageRun, Paragraph, TextRun, type Table } from 'docx';
 import type { DistrictResult, ZoneCounts, ZoneSummary } from '../../compile/types.js';
-import { STYLE, TEXT_WIDTH, body, dataTable, italicBody, mm, pt, subheading, type DataCell } from '../../docx/nd30.js';
+import { STYLE, TEXT_WIDTH, body, dataTable, mm, pt, subheading, type DataCell } from '../../docx/nd30.js';
 import { districtZoneChart, provinceZoneChart, type Chart, type ChartZone } from '../chart.js';
 import type { ReportInput } from '../documentInput.js';
 import {
@@ -24,15 +24,16 @@ export function provinceZoneTable(input: ReportInput, book: ZoneBook): Table {
   const total = formatNumber(province.communeCount);
   return dataTable({
     columns: [
-      { header: 'Vùng', width: mm(34), align: 'left' },
-      { header: 'Mức độ nguy cơ', width: mm(40), align: 'left' },
-      { header: `Đầu kỳ (${dayMonth(period.from)})`, width: mm(30), align: 'center' },
-      { header: `Cuối kỳ (${dayMonth(period.to)})`, width: mm(30), align: 'center' },
-      { header: 'Tăng (+), giảm (-)', width: mm(31), align: 'center' },
+      { header: 'Vùng', width: mm(32), align: 'left' },
+      { header: 'Mức độ nguy cơ', width: mm(36), align: 'left' },
+      { header: `Đầu kỳ (${dayMonth(period.from)})`, width: mm(31), align: 'center' },
+      { header: `Cuối kỳ (${dayMonth(period.to)})`, width: mm(31), align: 'center' },
+      { header: 'Tăng (+), giảm (-)', width: mm(35), align: 'center' },
     ],
     rows,
     totalRow: ['Tổng cộng', '', total, total, ''],
     fitTo: TEXT_WIDTH.portrait,
+    keepTogether: true,
   });
 }
 
@@ -60,7 +61,7 @@ export function provinceSentences(input: ReportInput, book: ZoneBook): string[] 
   const second = others.length > 0 ? `Số ${COMMUNES_WORD} thuộc ${others.join('; ')}.` : '';
   const noData =
     province.end.noData > 0
-      ? `Cuối kỳ còn ${formatNumber(province.end.noData)} ${COMMUNES_WORD} chưa có số liệu (xem phần tiếp nhận báo cáo ở trên và Phụ lục).`
+      ? `Cuối kỳ còn ${formatNumber(province.end.noData)} ${COMMUNES_WORD} chưa có số liệu (nêu tại điểm 5 mục này).`
       : '';
   return [first, second, noData].filter((s) => s !== '');
 }
@@ -100,6 +101,11 @@ export function districtChart(input: ReportInput, book: ZoneBook): Chart | null 
   });
 }
 
+/** A body paragraph set a little apart from the table above it. */
+export function afterTable(text: string, italics = false): Paragraph {
+  return new Paragraph({ style: STYLE.normal, spacing: { before: 120 }, children: [new TextRun({ text, italics })] });
+}
+
 /** The chart as SVG with its PNG fallback, centred, and its caption under it. */
 export function chartFigure(chart: Chart, caption: string): Paragraph[] {
   const picture = new Paragraph({
@@ -119,7 +125,7 @@ export function chartFigure(chart: Chart, caption: string): Paragraph[] {
 }
 
 /** "45 → 62" */
-const arrow = (a: number, b: number) => `${formatNumber(a)} → ${formatNumber(b)}`;
+const arrow = (a: number, b: number) => `${formatNumber(a)}\u2009→\u2009${formatNumber(b)}`;
 
 function districtRow(d: DistrictResult | null, i: number | null, name: string, s: ZoneSummary, book: ZoneBook): DataCell[] {
   const level = d?.level2686.end ?? null;
@@ -141,13 +147,13 @@ export function districtZoneTable(input: ReportInput, book: ZoneBook): Table {
   const total = districtRow(null, null, 'Toàn tỉnh', province, book);
   return dataTable({
     columns: [
-      { header: 'STT', width: mm(9), align: 'center' },
-      { header: 'Đơn vị', width: mm(30), align: 'left' },
-      { header: 'Số xã', width: mm(12), align: 'center' },
+      { header: 'STT', width: mm(11.5), align: 'center' },
+      { header: 'Đơn vị', width: mm(29), align: 'left' },
+      { header: 'Số xã', width: mm(10), align: 'center' },
       ...book.zones.map((z) => ({ header: z.label, width: mm(17), align: 'center' as const })),
       { header: NO_DATA_LABEL, width: mm(17), align: 'center' },
-      { header: 'Tỷ lệ xanh cuối kỳ', width: mm(17), align: 'center' },
-      { header: 'Cấp độ cuối kỳ (tham khảo)', width: mm(23), align: 'center' },
+      { header: 'Tỷ lệ xanh cuối kỳ', width: mm(15), align: 'center' },
+      { header: 'Cấp độ cuối kỳ (tham khảo)', width: mm(14.5), align: 'center' },
     ],
     rows,
     totalRow: total,
@@ -164,14 +170,19 @@ export function zoneFigures(input: ReportInput): (Paragraph | Table)[] {
     subheading('1. Kết quả phân vùng trên địa bàn tỉnh'),
     ...provinceSentences(input, book).map((s) => body(s)),
     provinceZoneTable(input, book),
-    ...chartFigure(provinceChart(input, book), `Biểu đồ 1. Số ${COMMUNES_WORD} theo vùng, đầu kỳ và cuối kỳ`),
+    ...chartFigure(provinceChart(input, book), `Biểu đồ 1. Số ${COMMUNES_WORD} theo vùng (cột gạch chéo: đầu kỳ; cột tô đặc: cuối kỳ)`),
     subheading('2. Kết quả phân vùng theo đơn vị cấp huyện'),
-    body(
-      `Số ${COMMUNES_WORD} theo từng vùng của mỗi đơn vị, đầu kỳ (ngày ${shortDate(period.from)}) → cuối kỳ (ngày ${shortDate(period.to)}):`,
-    ),
+    new Paragraph({
+      style: STYLE.normal,
+      keepNext: true,
+      children: [
+        new TextRun(`Số ${COMMUNES_WORD} theo từng vùng của mỗi đơn vị, đầu kỳ (ngày ${shortDate(period.from)}) → cuối kỳ (ngày ${shortDate(period.to)}):`),
+      ],
+    }),
     districtZoneTable(input, book),
-    italicBody(
+    afterTable(
       `Ghi chú: cấp độ dịch cấp huyện được tính từ kết quả phân vùng các ${COMMUNES_WORD} theo ${input.plan.zoneScale.name}, chỉ để tham khảo.`,
+      true,
     ),
     ...(dChart ? chartFigure(dChart, `Biểu đồ 2. Phân vùng ${COMMUNES_WORD} theo từng đơn vị cấp huyện (gạch chéo: đầu kỳ; tô đặc: cuối kỳ)`) : []),
   ];
