@@ -154,6 +154,7 @@ export async function runInit(dirArg: string | undefined, flags: InitFlags, ask:
   const config = configOf(answers, dir, bundled);
   if (flags.registry) config.registry = relative(dir, resolve(flags.registry));
   const templatesDir = join(dir, answers.folders.templates);
+  if (process.stdout.isTTY) process.stdout.write(`${t.working(registry.districts.size)}\n`);
   const workbooks = await templateOutputs(withOffice, registry, districtCodes(registry, undefined), templatesDir);
   await writeOutputs([{ path: join(dir, CONFIG_FILE), data: `${JSON.stringify(config, null, 2)}\n` }, ...workbooks], !!flags.force);
   for (const f of [answers.folders.submissions, answers.folders.outputs]) await mkdir(join(dir, f), { recursive: true });

@@ -25,6 +25,7 @@ export interface InitText {
   cancelled: string;
   noTerminal: string;
   exists(dir: string): string;
+  working(n: number): string;
   made(dir: string): string;
   whatConfig: string;
   whatTemplates(n: number): string;
@@ -62,6 +63,7 @@ export const INIT_TEXT: Record<'vi' | 'en', InitText> = {
     cancelled: 'Đã dừng theo yêu cầu; không ghi tệp nào.',
     noTerminal: 'thidua: không có terminal để hỏi nên dùng các giá trị mặc định (thêm --yes để không thấy thông báo này; sửa sau trong thidua.config.json).',
     exists: (dir) => `${dir} đã là thư mục làm việc (có thidua.config.json). Sửa trực tiếp tệp đó, hoặc thêm --force để tạo lại (ghi đè cấu hình và biểu mẫu trống).`,
+    working: (n) => `Đang tạo ${n} biểu mẫu trống…`,
     made: (dir) => `Đã tạo thư mục làm việc ${dir}:`,
     whatConfig: 'cấu hình: kế hoạch, cơ quan, người ký, thư mục',
     whatTemplates: (n) => `${n} biểu mẫu trống: gửi mỗi huyện tệp của mình`,
@@ -95,6 +97,7 @@ export const INIT_TEXT: Record<'vi' | 'en', InitText> = {
     cancelled: 'Stopped as asked; no file was written.',
     noTerminal: 'thidua: no terminal to ask questions on, so defaults are used (add --yes to silence this; edit thidua.config.json later).',
     exists: (dir) => `${dir} is already a working folder (it has thidua.config.json). Edit that file, or add --force to recreate it (replaces the config and blank workbooks).`,
+    working: (n) => `Writing ${n} blank workbooks…`,
     made: (dir) => `Created the working folder ${dir}:`,
     whatConfig: 'settings: plan, agency, signer, folders',
     whatTemplates: (n) => `${n} blank workbooks: send each district its own`,

@@ -93,18 +93,27 @@ function frame(ws: ExcelJS.Worksheet, l: Layout): void {
   ws.views = [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }];
 }
 
+/** exceljs keeps validations by address and accepts a range as one; its typings omit the map. */
+type WithValidations = ExcelJS.Worksheet & { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } };
+
 /** Borders, number formats and data validation on the data rows (prefilled and spare). */
 function dataCells(ws: ExcelJS.Worksheet, columns: Column[], rows: number): void {
-  for (let r = HEADER_ROW + 1; r <= HEADER_ROW + rows; r++) {
+  const first = HEADER_ROW + 1;
+  const last = HEADER_ROW + rows;
+  for (let r = first; r <= last; r++) {
     columns.forEach((c, i) => {
       const cell = ws.getCell(r, i + 1);
       cell.border = BORDER;
       cell.font = { name: FONT, size: 12 };
       cell.alignment = { vertical: 'middle', wrapText: c.width > 20 };
       if (c.numFmt) cell.numFmt = c.numFmt;
-      if (c.validation) cell.dataValidation = c.validation;
     });
   }
+  // One range per column rather than one entry per cell: exceljs merges per-cell entries slowly.
+  columns.forEach((c, i) => {
+    const letter = ws.getColumn(i + 1).letter;
+    if (c.validation) (ws as WithValidations).dataValidations.add(`${letter}${first}:${letter}${last}`, c.validation);
+  });
 }
 
 const listOf = (range: string, title: string, error: string): ExcelJS.DataValidation => ({
