@@ -74,6 +74,11 @@ export function collectiveNote(registry: Registry, c: ProposedCollective): strin
   return parts.join('; ');
 }
 
+/** "Bằng khen của Chủ tịch UBND tỉnh": the plan's short label of an award form, for narrow table columns. */
+export function shortAwardForm(plan: Plan, fullLabel: string): string {
+  return plan.awardForms.find((f) => f.fullLabel === fullLabel || f.label === fullLabel)?.label ?? fullLabel;
+}
+
 /** The cell of a source row as the clerk looks it up: "Đề nghị khen thưởng!C12", "C12", "dòng 12". */
 export function cellRef(at: { sheet: string | null; cell: string | null; row: number | null } | null): string {
   if (!at) return '';
