@@ -70,6 +70,17 @@ function isCommuneUbnd(plan: Plan, reg: Registry, n: Nomination): boolean {
   return reg.nameMatches(rest, reg.communes.get(n.communeCode)!);
 }
 
+/**
+ * The submitted summary, with the locality's result added unless the summary already speaks of
+ * zones (a district that wrote "… đưa xã từ vùng vàng xuống vùng xanh" needs no second telling).
+ */
+function withLocalityResult(summary: string, reg: Registry, c: CommuneResult, x: Ctx): string {
+  const text = summary.trim().replace(/[.;\s]+$/, '');
+  if (` ${looseKey(text)} `.includes(' vung ')) return text;
+  const result = lower(localityAchievement(c, x.zones, x.results.period));
+  return `${text}; góp phần giúp ${lower(reg.communes.get(c.code)!.name)} ${result}`;
+}
+
 interface Ctx {
   plan: Plan;
   reg: Registry;
@@ -123,8 +134,7 @@ export function buildShortlist(plan: Plan, reg: Registry, results: Results, nomi
       out.push(leftOut(n, REASON_OF_CATEGORY[c.category] ?? 'locality-unchanged'));
       continue;
     }
-    const result = lower(localityAchievement(c, x.zones, results.period));
-    const achievement = `${n.achievement.replace(/[.;\s]+$/, '')}; góp phần giúp ${lower(reg.communes.get(c.code)!.name)} ${result}`;
+    const achievement = withLocalityResult(n.achievement, reg, c, x);
     const awardForm = forms.get(n.awardForm ?? '')?.fullLabel ?? defaultForm;
     const key = n.kind === 'individual' ? `i|${looseKey(n.name)}|${looseKey(n.unit ?? '')}` : looseKey(n.name);
     if (seen.has(key) || (n.kind === 'collective' && isCommuneUbnd(plan, reg, n) && seen.has(looseKey(communeUbndName(reg, c.code))))) {

@@ -57,7 +57,7 @@ export function positionAndUnit(p: Pick<ProposedIndividual, 'position' | 'unit'>
  * own UBND proposed automatically, whose name already is the district.
  */
 export function collectiveUnit(registry: Registry, c: ProposedCollective): string {
-  if (c.communeCode === null && c.source === 'auto') return '';
+  if (c.source === 'auto') return ''; // the name already says the district
   return districtName(registry, c.districtCode);
 }
 
