@@ -5,14 +5,14 @@ import { EXIT, ThiduaError } from '../core/errors.js';
 import { compileInputs } from '../pipeline.js';
 import { packDocument } from '../docx/pack.js';
 import { writeOutputs } from '../write/atomic.js';
-import { buildContext, resolvePaths, type DocumentFlags, type GlobalFlags, type PeriodFlags } from './context.js';
+import { buildContext, outDir, resolvePaths, type DocumentFlags, type GlobalFlags, type PeriodFlags } from './context.js';
 import { documentMeta } from './meta.js';
 import { compileJson, compileSummaryText } from '../render/compileSummary.js';
 import { painter } from './terminal.js';
 import type { ReportInput } from '../render/documentInput.js';
 
 export interface CompileFlags extends GlobalFlags, PeriodFlags, DocumentFlags {
-  out: string;
+  out?: string;
   format: 'text' | 'json';
   strict?: boolean;
   force?: boolean;
@@ -37,7 +37,7 @@ export async function runCompile(paths: string[], flags: CompileFlags): Promise<
   const input: ReportInput = { plan: ctx.plan, registry: ctx.registry, results: compiled.results, sources: compiled.sources, issues: compiled.issues, meta };
   const [{ reportDocument }, { appendixWorkbook, workbookBytes }] = await Promise.all([import('../render/report/index.js'), import('../render/appendix.js')]);
   const names = outputNames(compiled.results.period);
-  const outputs = { report: join(flags.out, names.report), workbook: join(flags.out, names.workbook) };
+  const outputs = { report: join(outDir(flags, ctx), names.report), workbook: join(outDir(flags, ctx), names.workbook) };
   await writeOutputs(
     [
       { path: outputs.report, data: await packDocument(reportDocument(input)) },

@@ -95,3 +95,8 @@ export function resolvePaths(paths: string[], ctx: RunContext): string[] {
     'No submissions given: name files or folders, e.g. "thidua compile submissions/".',
   );
 }
+
+/** Where documents go: --out, else the working folder's outputs folder, else ./out. */
+export function outDir(flags: { out?: string }, ctx: RunContext): string {
+  return flags.out ?? ctx.config?.folder('outputs') ?? 'out';
+}

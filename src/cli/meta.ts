@@ -3,8 +3,13 @@ import type { DocumentMeta } from '../render/documentInput.js';
 import { usageError } from '../core/errors.js';
 import { parseUserDate } from '../compile/period.js';
 import type { DocumentFlags, RunContext } from './context.js';
+import { promptDocumentMeta } from './prompts.js';
 
-export async function documentMeta(ctx: RunContext, flags: DocumentFlags, _kind: 'report' | 'proposal'): Promise<DocumentMeta> {
+/**
+ * Number, date and signer from flags and the plan; in a terminal (not --yes, not CI) the ones
+ * still missing are asked for, and blanks stay blanks for the clerk to fill by hand.
+ */
+export async function documentMeta(ctx: RunContext, flags: DocumentFlags, kind: 'report' | 'proposal'): Promise<DocumentMeta> {
   let date: string | null = null;
   if (flags.date !== undefined) {
     date = parseUserDate(flags.date);
@@ -14,14 +19,12 @@ export async function documentMeta(ctx: RunContext, flags: DocumentFlags, _kind:
   if (number && !/^[\w.\-]+$/u.test(number)) {
     throw usageError(`--number "${number}": chỉ ghi số văn bản, ví dụ 125.`, `--number "${number}": give just the number, e.g. 125.`);
   }
-  return {
-    number,
-    date,
-    fallbackYear: Number((date ?? ctx.period.to).slice(0, 4)),
-    signer: {
-      authority: flags.authority ?? ctx.plan.signer.authority,
-      title: flags.signerTitle ?? ctx.plan.signer.title,
-      name: flags.signer ?? ctx.plan.signer.name,
-    },
+  const signer = {
+    authority: flags.authority ?? ctx.plan.signer.authority,
+    title: flags.signerTitle ?? ctx.plan.signer.title,
+    name: flags.signer ?? ctx.plan.signer.name,
   };
+  const suffix = kind === 'report' ? ctx.plan.agency.reportSuffix : ctx.plan.agency.proposalSuffix;
+  const answers = await promptDocumentMeta({ number, date, signer, suffix, lang: ctx.lang }, flags);
+  return { ...answers, fallbackYear: Number((answers.date ?? ctx.period.to).slice(0, 4)) };
 }

@@ -6,7 +6,7 @@ import { compileInputs } from '../pipeline.js';
 import { buildShortlist } from '../shortlist/eligibility.js';
 import { packDocument } from '../docx/pack.js';
 import { writeOutputs } from '../write/atomic.js';
-import { buildContext, resolvePaths } from './context.js';
+import { buildContext, outDir, resolvePaths } from './context.js';
 import { documentMeta } from './meta.js';
 import { shortlistJson, shortlistSummaryText } from '../render/shortlistSummary.js';
 import { painter } from './terminal.js';
@@ -32,7 +32,7 @@ export async function runShortlist(paths: string[], flags: CompileFlags): Promis
   const shortlist = buildShortlist(ctx.plan, ctx.registry, compiled.results, nominations);
   const { proposalDocument, leftOutWorkbook, leftOutBytes } = await import('../render/proposal/index.js');
   const names = shortlistNames(compiled.results.period);
-  const outputs = { proposal: join(flags.out, names.proposal), leftOut: join(flags.out, names.leftOut) };
+  const outputs = { proposal: join(outDir(flags, ctx), names.proposal), leftOut: join(outDir(flags, ctx), names.leftOut) };
   const input = { plan: ctx.plan, registry: ctx.registry, results: compiled.results, shortlist, meta };
   await writeOutputs(
     [

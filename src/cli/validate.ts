@@ -3,7 +3,7 @@
 import { EXIT } from '../core/errors.js';
 import { validateInputs } from '../validate/run.js';
 import { validationJson, validationText } from '../render/validateReport.js';
-import { buildContext, type GlobalFlags, type PeriodFlags } from './context.js';
+import { buildContext, resolvePaths, type GlobalFlags, type PeriodFlags } from './context.js';
 import { painter } from './terminal.js';
 
 export interface ValidateFlags extends GlobalFlags, PeriodFlags {
@@ -22,7 +22,7 @@ export async function runValidate(paths: string[], flags: ValidateFlags): Promis
     throw usageError(`--district ${forced}: không có huyện mã này trong danh mục.`, `--district ${forced}: no district has this code in the register.`);
   }
   const tty = flags.format === 'text' && process.stderr.isTTY;
-  const run = await validateInputs(paths, {
+  const run = await validateInputs(resolvePaths(paths, ctx), {
     plan: ctx.plan, registry: ctx.registry, period: ctx.period, forcedDistrict: forced,
     onFile: tty ? (f, i, n) => process.stderr.write(`\r[${i + 1}/${n}] ${f}`.slice(0, 100).padEnd(100) + (i + 1 === n ? '\r'.padEnd(101) + '\r' : '')) : undefined,
   });

@@ -21,7 +21,7 @@ const HEADER_ROW = TITLE_ROWS + 1;
  * no header as "unknown-sheet". The guide starts below hidden blank rows so that it reads as
  * blank; drop this once the validator skips a sheet named "Hướng dẫn" by itself.
  */
-const GUIDE_FIRST_ROW = 23;
+const GUIDE_FIRST_ROW = 1; // the validator skips the "Hướng dẫn" sheet by its name
 
 export interface TemplateInput {
   plan: Plan;
@@ -137,11 +137,6 @@ function listsSheet(wb: ExcelJS.Workbook, lists: Record<string, string[]>): Reco
 }
 
 function guideSheet(ws: ExcelJS.Worksheet, lines: GuideLine[]): void {
-  for (let r = 1; r < GUIDE_FIRST_ROW; r++) {
-    const row = ws.getRow(r);
-    row.height = 15; // exceljs drops a row with neither cells nor height, and its hidden flag with it
-    row.hidden = true;
-  }
   ws.getColumn(1).width = 110;
   lines.forEach((line, i) => {
     const cell = ws.getCell(GUIDE_FIRST_ROW + i, 1);

@@ -3,7 +3,9 @@
 import type { Assessment, Difficulty, IndicatorValue, Nomination, SheetKind } from '../core/types.js';
 import { ThiduaError, EXIT, unreadableError } from '../core/errors.js';
 import { basename } from 'node:path';
-import { openSource, type ReadLimits } from '../read/source.js';
+import { looseKey } from '../core/normalize.js';
+import { openSource, type RawSheet, type ReadLimits } from '../read/source.js';
+import { columnLetter } from '../read/cells.js';
 import { formatDmy } from '../read/cells.js';
 import type { Registry } from '../data/registry.js';
 import { issue, type Issue } from './issue.js';
@@ -47,6 +49,9 @@ function blank(path: string): FileOutcome {
   };
 }
 
+/** Sheets that carry instructions for whoever fills the workbook, not data. */
+const GUIDE_SHEETS = new Set(['huong dan', 'huong dan dien', 'huong dan nhap lieu', 'instructions', 'readme']);
+
 const nowhere = (file: string) => ({ file, sheet: null, row: null, column: null, cell: null });
 
 export async function validateFile(path: string, ctx: FileContext): Promise<FileOutcome> {
@@ -61,7 +66,13 @@ export async function validateFile(path: string, ctx: FileContext): Promise<File
   Object.assign(out, { format: source.format, encoding: source.encoding, delimiter: source.delimiter, sha256: source.sha256, size: source.size, hiddenSheets: source.hiddenSheets, notes: source.notes });
   for (const h of source.hiddenSheets) out.notes.push({ vi: `Bỏ qua trang ẩn "${h}".`, en: `Skipped hidden sheet "${h}".` });
   const sheets: SheetResult[] = [];
-  for (const s of source.sheets) sheets.push(await readSheet({ file: path, idx: ctx.idx }, s));
+  for (const s of source.sheets) {
+    if (GUIDE_SHEETS.has(looseKey(s.name))) {
+      out.notes.push({ vi: `Bỏ qua trang hướng dẫn "${s.name}".`, en: `Skipped the instructions sheet "${s.name}".` });
+      continue;
+    }
+    sheets.push(await readSheet({ file: path, idx: ctx.idx }, s));
+  }
   out.sheets = sheets.map((s) => ({ name: s.name, kind: s.kind, rows: s.rows, incomplete: s.incomplete }));
   for (const s of sheets) out.issues.push(...s.issues);
   if (sheets.every((s) => s.kind === null)) {
@@ -81,6 +92,15 @@ export async function validateFile(path: string, ctx: FileContext): Promise<File
   }
   finishFile(out, sheets, ctx);
   return out;
+}
+
+/** What the reader repaired or skipped in a sheet (bad CSV lines, legacy-font cells), as issues. */
+function readerIssues(file: string, sheet: RawSheet): Issue[] {
+  return (sheet.problems ?? []).map((p) => {
+    const column = p.column === null ? null : columnLetter(p.column);
+    const cell = column && p.row ? `${column}${p.row}` : null;
+    return issue(p.code, { file, sheet: sheet.name, row: p.row, column, cell }, p.value, p.params);
+  });
 }
 
 function markUnreadable(out: FileOutcome, e: ThiduaError): FileOutcome {

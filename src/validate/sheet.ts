@@ -209,7 +209,26 @@ export async function readSheet(ctx: SheetContext, sheet: RawSheet): Promise<She
     handle(next.value);
     next = await iterator.next();
   }
+  collapseUnfilled(result, h);
   return result;
+}
+
+/**
+ * A blank template sent back as it was: when a column is empty on every data row, one
+ * "not filled in" issue says so instead of one per row.
+ */
+function collapseUnfilled(out: SheetResult, h: HeaderFound): void {
+  if (out.rows < 2) return;
+  const byColumn = new Map<string, Issue[]>();
+  for (const i of out.issues) if (i.code === 'required-empty' && i.column) (byColumn.get(i.column) ?? byColumn.set(i.column, []).get(i.column)!).push(i);
+  for (const [column, list] of byColumn) {
+    if (list.length < out.rows) continue;
+    const drop = new Set(list);
+    const first = list[0];
+    out.issues = out.issues.filter((i) => !drop.has(i));
+    const at = { file: first.file, sheet: first.sheet, row: h.headerRows[h.headerRows.length - 1], column, cell: `${column}${h.headerRows[h.headerRows.length - 1]}` };
+    out.issues.push(issue('sheet-not-filled', at, null, { column: String(first.params.column), n: out.rows }));
+  }
 }
 
 function readRow(ctx: SheetContext, out: SheetResult, h: HeaderFound, row: number, cells: CellValue[]): void {

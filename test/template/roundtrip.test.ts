@@ -114,11 +114,13 @@ describe('template round trip', () => {
     const f = run.files[0];
     expect(f.districtCode).toBe('942');
     expect(run.warnings).toBe(0);
-    expect(new Set(f.issues.map((i) => i.code))).toEqual(new Set(['required-empty']));
-    const zoneCells = f.issues.filter((i) => i.sheet === SHEETS.zones);
-    expect(zoneCells).toHaveLength(plan.checkpoints.length * registry.communesOf('942').length);
-    expect(new Set(zoneCells.map((i) => i.column))).toEqual(new Set(['E']));
-    const valueCells = f.issues.filter((i) => i.sheet === SHEETS.indicators);
-    expect(valueCells.map((i) => i.cell)).toEqual(['D6', 'D7', 'D8', 'D9']);
+    // One issue per sheet left blank, naming the column, not one per cell.
+    expect(f.issues.map((i) => [i.code, i.sheet, i.column])).toEqual([
+      ['sheet-not-filled', SHEETS.zones, 'E'],
+      ['sheet-not-filled', SHEETS.indicators, 'D'],
+    ]);
+    const zones = f.issues[0];
+    expect(zones.params.n).toBe(plan.checkpoints.length * registry.communesOf('942').length);
+    expect(f.sheets.find((s) => s.name === SHEETS.guide)).toBeUndefined();
   });
 });
