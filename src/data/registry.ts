@@ -78,11 +78,11 @@ export function buildRegistry(districts: Map<string, District>, communes: Map<st
   }
   const districtKeys = [...districts.values()].map((d) => ({ d, key: unitLooseKey(d.name) }));
   // A name key is cached per distinct typed string: the same names recur on every row.
-  const keyCache = new Map<string, [string, string]>();
-  const keysOf = (name: string): [string, string] => {
+  const keyCache = new Map<string, [string, string, string | null]>();
+  const keysOf = (name: string): [string, string, string | null] => {
     let k = keyCache.get(name);
     if (!k) {
-      k = [unitToneKey(name), unitLooseKey(name)];
+      k = [unitToneKey(name), unitLooseKey(name), unitTypeOf(name)];
       if (keyCache.size < 100_000) keyCache.set(name, k);
     }
     return k;
@@ -111,7 +111,7 @@ export function buildRegistry(districts: Map<string, District>, communes: Map<st
         if (candidates.length === 1) return { kind: 'found', commune: candidates[0] };
         if (candidates.length > 1) {
           // "Xã Long Phú" and "Thị trấn Long Phú" share a name: the typed prefix decides.
-          const type = unitTypeOf(name);
+          const type = keysOf(name)[2];
           const typed = candidates.filter((c) => c.type === type);
           if (typed.length === 1) return { kind: 'found', commune: typed[0] };
           return { kind: 'ambiguous', communes: candidates };
@@ -120,8 +120,7 @@ export function buildRegistry(districts: Map<string, District>, communes: Map<st
       return { kind: 'none', suggestion: suggest(name, dc) };
     },
     nameMatches(name, commune) {
-      const [tk, lk] = keysOf(name);
-      const type = unitTypeOf(name);
+      const [tk, lk, type] = keysOf(name);
       if (type && type !== commune.type) return false;
       if (tk === toneKeyOf.get(commune.code)) return true;
       // Without tones, accept only when no other commune of the district shares the loose key.

@@ -16,6 +16,8 @@ export interface PlanIndex {
   indicators: AliasIndex;
   zoneWords: string;
   formWords: string;
+  /** zone text as typed → code: the same few words recur on every row */
+  zoneOf: Map<string, string | null>;
 }
 
 export function planIndex(plan: Plan): PlanIndex {
@@ -26,7 +28,36 @@ export function planIndex(plan: Plan): PlanIndex {
     indicators: aliasIndex(plan.indicators),
     zoneWords: plan.zoneScale.zones.map((z) => `${z.short[0].toUpperCase()}${z.short.slice(1)} (${z.level}, ${z.rank})`).join('; '),
     formWords: plan.awardForms.map((f) => f.label).join('; '),
+    zoneOf: new Map(),
   };
+}
+
+// Cells repeat (names, dates, zones, notes): their cleaned text and parsed dates are kept per
+// distinct string, up to a bound, instead of normalising them again on every row.
+const MEMO_LIMIT = 200_000;
+const textMemo = new Map<string, string>();
+const dateMemo = new Map<string, IsoDate | null>();
+
+function memo<V>(map: Map<string, V>, key: string, make: (k: string) => V): V {
+  let v = map.get(key);
+  if (v === undefined && !map.has(key)) {
+    v = make(key);
+    if (map.size < MEMO_LIMIT) map.set(key, v);
+  }
+  return v as V;
+}
+
+const cellTextOf = (v: CellValue): string => (typeof v === 'string' ? memo(textMemo, v, cellText) : cellText(v));
+const dateOf = (v: CellValue): IsoDate | null => (typeof v === 'string' ? memo(dateMemo, v, parseDate) : parseDate(v));
+
+/** Column letters of a header's fields, computed once per sheet rather than per cell pointer. */
+const lettersOf = new WeakMap<ColumnMap, Map<string, string>>();
+function letter(map: ColumnMap, field: string, col: number): string {
+  let m = lettersOf.get(map);
+  if (!m) lettersOf.set(map, (m = new Map()));
+  let l = m.get(field);
+  if (l === undefined) m.set(field, (l = columnLetter(col)));
+  return l;
 }
 
 /** One row being read: its cells, where it is, and the issues found so far. */
@@ -44,7 +75,7 @@ export class RowReader {
   at(field?: string): CellPointer {
     const col = field === undefined ? undefined : this.map.columns.get(field);
     if (col === undefined) return { file: this.file, sheet: this.sheet, row: this.row, column: null, cell: null };
-    const column = columnLetter(col);
+    const column = letter(this.map, field!, col);
     return { file: this.file, sheet: this.sheet, row: this.row, column, cell: `${column}${this.row}` };
   }
 
@@ -64,7 +95,7 @@ export class RowReader {
       this.issues.push(issue('cell-error', this.at(field), v.error));
       return null;
     }
-    return isBlank(v) ? null : cellText(v);
+    return isBlank(v) ? null : cellTextOf(v);
   }
 
   label(field: string): string {
@@ -85,8 +116,8 @@ export class RowReader {
       if (needed) this.required(field);
       return null;
     }
-    const d = parseDate(v);
-    if (d === null) this.issues.push(issue('not-a-date', this.at(field), cellText(v)));
+    const d = dateOf(v);
+    if (d === null) this.issues.push(issue('not-a-date', this.at(field), cellTextOf(v)));
     return d;
   }
 
@@ -103,7 +134,7 @@ export class RowReader {
   zone(index: PlanIndex): string | null {
     const t = this.required('zone');
     if (t === null) return null;
-    const code = lookupAlias(index.zones, t, true);
+    const code = memo(index.zoneOf, t, (k) => lookupAlias(index.zones, k, true));
     if (code === null) {
       this.issues.push(issue('zone-invalid', this.at('zone'), t, { allowed: index.zoneWords }, { vi: `Ghi một trong: ${index.zoneWords}.`, en: `Write one of: ${index.zoneWords}.` }));
     }
