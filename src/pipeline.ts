@@ -17,18 +17,26 @@ export interface Compiled {
   issues: IssueRow[];
 }
 
-export function districtInputs(run: ValidationRun): DistrictInput[] {
-  const byDistrict = new Map<string, DistrictInput>();
+export function districtInputs(run: ValidationRun, reg: Registry): DistrictInput[] {
+  const byDistrict = new Map<string, DistrictInput & { erred: Set<string> }>();
+  const input = (dc: string) => {
+    let d = byDistrict.get(dc);
+    if (!d) byDistrict.set(dc, (d = { districtCode: dc, submitted: true, errorCount: 0, warningCount: 0, communesWithErrors: [], files: [], erred: new Set() }));
+    return d;
+  };
   for (const f of run.files) {
-    if (!f.districtCode) continue;
-    let d = byDistrict.get(f.districtCode);
-    if (!d) byDistrict.set(f.districtCode, (d = { districtCode: f.districtCode, submitted: true, errorCount: 0, warningCount: 0, communesWithErrors: [], files: [] }));
-    d.files.push(f.path);
-    for (const i of f.issues) i.severity === 'error' ? d.errorCount++ : d.warningCount++;
-    d.communesWithErrors.push(...[...f.communesWithErrors].filter((c) => !d.communesWithErrors.includes(c)));
+    for (const dc of f.districts) input(dc).files.push(f.path);
+    for (const i of f.issues) {
+      // A consolidated file's issues count against the district of their row.
+      const dc = f.districtCode ?? i.district;
+      if (dc) i.severity === 'error' ? input(dc).errorCount++ : input(dc).warningCount++;
+    }
+    for (const c of f.communesWithErrors) {
+      const dc = reg.communes.get(c)?.districtCode;
+      if (dc) input(dc).erred.add(c);
+    }
   }
-  for (const d of byDistrict.values()) d.communesWithErrors.sort();
-  return [...byDistrict.values()];
+  return [...byDistrict.values()].map(({ erred, ...d }) => ({ ...d, communesWithErrors: [...erred].sort() }));
 }
 
 export function sourceSummaries(run: ValidationRun): SourceSummary[] {
@@ -65,7 +73,7 @@ export async function compileInputs(args: CompileArgs): Promise<Compiled> {
     assessments: run.files.flatMap((f) => f.assessments),
     indicators: run.files.flatMap((f) => f.indicators),
     difficulties: run.files.flatMap((f) => f.difficulties),
-    districts: districtInputs(run),
+    districts: districtInputs(run, args.registry),
   });
   return { run, results, sources: sourceSummaries(run), issues: issueRows(run, args.lang) };
 }

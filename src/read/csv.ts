@@ -1,48 +1,14 @@
-// Delimited text (CSV, TSV, Excel's "Unicode text"): detect the encoding from the bytes and the
-// delimiter from the first lines, then stream records through csv-parse.
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
-import type { RawRow, SourceFile } from './source.js';
-import { unreadableError } from '../core/errors.js';
+// Delimited text (CSV, TSV, Excel's "Unicode text"): detect the encoding from all the bytes and
+// the delimiter from the first lines, then read records with their line numbers. Lines that
+// cannot be read as they stand are reported as problems of the sheet, never dropped silently.
 import { basename } from 'node:path';
+import type { RawRow, ReadProblem, SourceFile } from './source.js';
+import { unreadableError } from '../core/errors.js';
+import { decodeText, encodingNote } from './encoding.js';
+import { scanRecords, type ScannedRecord } from './csvScan.js';
+import { DEFAULT_LIMITS, LIMIT_FLAGS, type ReadLimits } from './limits.js';
 
-interface Decoded {
-  text: string;
-  encoding: string;
-}
-
-function decodeStrict(bytes: Buffer, label: string): string | null {
-  try {
-    return new TextDecoder(label, { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-/** Share of NUL bytes at even/odd offsets: UTF-16 without a BOM shows one side full of them. */
-function utf16Guess(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(bytes.length, 4096);
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
-  if (odd > n / 4 && even < n / 50) return 'utf-16le';
-  if (even > n / 4 && odd < n / 50) return 'utf-16be';
-  return null;
-}
-
-export function decodeText(bytes: Buffer, name: string): Decoded {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf-8-bom' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  const u16 = utf16Guess(bytes);
-  if (u16) return { text: new TextDecoder(u16).decode(bytes), encoding: u16 };
-  if (bytes.includes(0)) {
-    throw unreadableError(`Tệp ${name} không phải bảng tính hay văn bản CSV (có byte nhị phân).`, `${name} is neither a spreadsheet nor CSV text (it holds binary bytes).`);
-  }
-  const utf8 = decodeStrict(bytes, 'utf-8');
-  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
-  return { text: new TextDecoder('windows-1258').decode(bytes), encoding: 'windows-1258' };
-}
+export { decodeText } from './encoding.js';
 
 /** The delimiter that splits the first lines most consistently (quotes respected roughly). */
 export function sniffDelimiter(text: string): string {
@@ -59,34 +25,78 @@ export function sniffDelimiter(text: string): string {
   return best;
 }
 
-async function* records(text: string, delimiter: string, name: string): AsyncGenerator<RawRow> {
-  const parser = Readable.from([text]).pipe(
-    parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }),
-  );
-  let row = 0;
-  try {
-    for await (const rec of parser as AsyncIterable<string[]>) {
-      row++;
-      yield { row, cells: rec.map((c) => (c === '' ? null : c.normalize('NFC'))) };
-    }
-  } catch (e) {
-    const err = e as Error & { lines?: number };
-    throw unreadableError(
-      `Tệp ${name}: lỗi cấu trúc CSV gần dòng ${err.lines ?? row + 1} (${err.message}). Hãy mở bằng Excel và lưu lại.`,
-      `${name}: broken CSV near line ${err.lines ?? row + 1} (${err.message}). Open it in Excel and save it again.`,
-    );
-  }
+const HEAD_RECORDS = 40;
+
+/** How far a record's cells reach: the last non-empty one. */
+const extent = (fields: string[]) => {
+  for (let i = fields.length - 1; i >= 0; i--) if (fields[i].trim() !== '') return i + 1;
+  return 0;
+};
+
+/** The table's width: the commonest field count among records with at least two values. */
+function tableWidth(head: ScannedRecord[]): number {
+  const counts = new Map<number, number>();
+  for (const r of head) if (r.fields.filter((f) => f.trim() !== '').length >= 2) counts.set(r.fields.length, (counts.get(r.fields.length) ?? 0) + 1);
+  let width = 0;
+  let most = 0;
+  for (const [w, n] of counts) if (n > most || (n === most && w > width)) [width, most] = [w, n];
+  return width;
 }
 
-export function readDelimited(bytes: Buffer, base: Omit<SourceFile, 'encoding' | 'delimiter' | 'sheets' | 'hiddenSheets'>): SourceFile {
+function lineProblem(row: number, kind: 'skipped' | 'repaired', line: number, reason: { vi: string; en: string }): ReadProblem {
+  return { code: kind === 'skipped' ? 'bad-line' : 'line-repaired', row, column: null, value: null, params: { line, reason: reason.vi, reasonEn: reason.en } };
+}
+
+interface Reading {
+  text: string;
+  delimiter: string;
+  name: string;
+  nulLines: number[];
+  limits: ReadLimits;
+  problems: ReadProblem[];
+}
+
+function* records(r: Reading): Generator<RawRow> {
+  const scan = scanRecords(r.text, r.delimiter, r.limits);
+  const head: ScannedRecord[] = [];
+  while (head.length < HEAD_RECORDS) {
+    const next = scan.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  const width = tableWidth(head);
+  const nul = new Set(r.nulLines);
+  let row = 0;
+  const emit = (rec: ScannedRecord): RawRow => {
+    row++;
+    if (row > r.limits.maxRows) {
+      throw unreadableError(`Tệp ${r.name} có hơn ${r.limits.maxRows.toLocaleString('vi-VN')} dòng, vượt giới hạn (${LIMIT_FLAGS.maxRows}).`, `${r.name} has more than ${r.limits.maxRows.toLocaleString('en-US')} rows, over the limit (${LIMIT_FLAGS.maxRows}).`);
+    }
+    for (const p of rec.problems) r.problems.push(lineProblem(row, p.kind, p.line, p.reason));
+    if (nul.has(rec.line)) r.problems.push(lineProblem(row, 'repaired', rec.line, { vi: 'dòng có byte NUL (ký tự rỗng), đã bỏ đi', en: 'the line held NUL bytes, which were removed' }));
+    const reach = extent(rec.fields);
+    if (width > 0 && reach > width) {
+      const extra = rec.fields.slice(width, reach).join(r.delimiter).slice(0, 60);
+      r.problems.push(lineProblem(row, 'repaired', rec.line, { vi: `dòng có ${reach} ô, nhiều hơn ${width} cột của bảng (phần thừa: "${extra}"); có thể một giá trị chứa dấu phân cách mà thiếu ngoặc kép`, en: `the line has ${reach} cells, more than the table's ${width} columns (extra: "${extra}"); a value may hold the delimiter without quotes` }));
+    }
+    return { row, cells: rec.fields.map((c) => (c === '' ? null : c.normalize('NFC'))) };
+  };
+  for (const rec of head) yield emit(rec);
+  for (const rec of scan) yield emit(rec);
+}
+
+export function readDelimited(bytes: Buffer, base: Omit<SourceFile, 'encoding' | 'delimiter' | 'sheets' | 'hiddenSheets'>, limits: ReadLimits = DEFAULT_LIMITS): SourceFile {
   const name = basename(base.path);
-  const { text, encoding } = decodeText(bytes, name);
+  const { text, encoding, nulLines } = decodeText(bytes, name);
   const delimiter = sniffDelimiter(text);
+  const note = encodingNote(encoding, name);
+  const problems: ReadProblem[] = [];
   return {
     ...base,
+    notes: note ? [...base.notes, note] : base.notes,
     encoding,
     delimiter,
     hiddenSheets: [],
-    sheets: [{ name: name.replace(/\.[^.]+$/, ''), rows: records(text, delimiter, name) }],
+    sheets: [{ name: name.replace(/\.[^.]+$/, ''), rows: records({ text, delimiter, name, nulLines, limits, problems }), problems }],
   };
 }

@@ -1,10 +1,15 @@
 // Opening an input file: decide what it is from its bytes (not its name) and hand back its
-// sheets as rows of raw cell values. CSV/TSV/TXT and .xlsx; anything else is "unreadable".
+// sheets as rows of raw cell values. CSV/TSV/TXT and .xlsx; .xls/.ods through LibreOffice
+// with --convert; anything else is "unreadable", with a sentence saying what it is instead.
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { CellValue } from '../core/types.js';
 import { EXIT, ThiduaError, unreadableError } from '../core/errors.js';
+import { DEFAULT_LIMITS, LIMIT_FLAGS, megabytes, type ReadLimits } from './limits.js';
+import { ole2Kind } from './ole2.js';
+
+export { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 
 /** One row as the spreadsheet shows it: 1-based row number, cells from column A. */
 export interface RawRow {
@@ -12,9 +17,21 @@ export interface RawRow {
   cells: CellValue[];
 }
 
+/** Something a reader noticed in a sheet and repaired or skipped; it becomes an issue. */
+export interface ReadProblem {
+  code: 'bad-line' | 'line-repaired' | 'legacy-encoding-converted' | 'cell-too-long';
+  row: number | null;
+  /** 0-based column */
+  column: number | null;
+  value: string | null;
+  params: Record<string, string | number>;
+}
+
 export interface RawSheet {
   name: string;
   rows: AsyncIterable<RawRow> | Iterable<RawRow>;
+  /** filled while `rows` is read */
+  problems?: ReadProblem[];
 }
 
 export interface SourceFile {
@@ -30,52 +47,59 @@ export interface SourceFile {
   notes: { vi: string; en: string }[];
 }
 
-export interface ReadLimits {
-  maxFileBytes: number;
-}
-
-export const DEFAULT_LIMITS: ReadLimits = { maxFileBytes: 200 * 1024 * 1024 };
-
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const PDF = [0x25, 0x50, 0x44, 0x46];
 
 function startsWith(buf: Buffer, magic: number[]): boolean {
   return magic.every((b, i) => buf[i] === b);
 }
 
-export async function openSource(path: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<SourceFile> {
-  const name = basename(path);
+async function sizeOf(path: string, name: string, limits: ReadLimits): Promise<number> {
   let size: number;
   try {
-    size = (await stat(path)).size;
+    const st = await stat(path);
+    if (st.isDirectory()) throw new Error('directory');
+    size = st.size;
   } catch {
     throw unreadableError(`Không mở được tệp ${path}: tệp không tồn tại hoặc không có quyền đọc.`, `Cannot open ${path}: it does not exist or cannot be read.`);
   }
   if (size > limits.maxFileBytes) {
-    const mb = Math.round(limits.maxFileBytes / 1048576);
-    throw unreadableError(`Tệp ${name} lớn hơn giới hạn ${mb} MB (--max-file-mb).`, `${name} is larger than the ${mb} MB limit (--max-file-mb).`);
+    throw unreadableError(`Tệp ${name} nặng ${megabytes(size)}, lớn hơn giới hạn ${megabytes(limits.maxFileBytes)} (${LIMIT_FLAGS.maxFileBytes}).`, `${name} is ${megabytes(size)}, larger than the ${megabytes(limits.maxFileBytes)} limit (${LIMIT_FLAGS.maxFileBytes}).`);
   }
   if (size === 0) {
     throw new ThiduaError(EXIT.unreadable, { vi: `Tệp ${name} rỗng (0 byte): hãy xin đơn vị gửi lại.`, en: `${name} is empty (0 bytes): ask the district to send it again.` }, 'empty-file');
   }
+  return size;
+}
+
+export async function openSource(path: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<SourceFile> {
+  const name = basename(path);
+  const size = await sizeOf(path, name, limits);
   const bytes = await readFile(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const base = { path, sha256, size, notes: [] as SourceFile['notes'] };
   const lower = name.toLowerCase();
   if (startsWith(bytes, OLE2)) {
-    throw unreadableError(
-      `Tệp ${name} là bảng tính Excel 97–2003 (.xls) hoặc tệp Excel có mật khẩu: hãy mở bằng Excel/LibreOffice, bỏ mật khẩu nếu có, và lưu lại dạng .xlsx.`,
-      `${name} is an Excel 97–2003 (.xls) or password-protected workbook: open it in Excel/LibreOffice, remove any password, and save it as .xlsx.`,
-    );
+    const { openOle2 } = await import('./legacyFormats.js');
+    return openOle2(path, bytes, ole2Kind(bytes), base, limits);
   }
-  if (startsWith(bytes, ZIP)) {
+  if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) {
+    if (limits.convert && bytes.includes('application/vnd.oasis.opendocument.spreadsheet')) {
+      const { convertAndRead } = await import('./legacyFormats.js');
+      return convertAndRead(path, base, limits, { vi: 'bảng tính LibreOffice (.ods)', en: 'a LibreOffice spreadsheet (.ods)' });
+    }
     const { readXlsx } = await import('./xlsx.js');
-    const file = await readXlsx(bytes, { ...base, format: 'xlsx', encoding: null, delimiter: null });
+    const file = await readXlsx(bytes, { ...base, format: 'xlsx', encoding: null, delimiter: null }, limits);
     if (!/\.xlsx$|\.xlsm$/.test(lower)) file.notes.push({ vi: `Tệp ${name} thực chất là bảng tính .xlsx; đã đọc theo nội dung.`, en: `${name} is really an .xlsx workbook; read by its content.` });
     return file;
   }
+  if (startsWith(bytes, PDF)) {
+    throw unreadableError(`Tệp ${name} là tệp PDF, không phải bảng tính: hãy xin đơn vị gửi tệp Excel (.xlsx).`, `${name} is a PDF, not a spreadsheet: ask the district for the Excel (.xlsx) file.`);
+  }
   const { readDelimited } = await import('./csv.js');
-  const file = readDelimited(bytes, { ...base, format: 'csv' });
+  const file = readDelimited(bytes, { ...base, format: 'csv' }, limits);
   if (/\.(xlsx|xlsm|xls|ods)$/.test(lower)) file.notes.push({ vi: `Tệp ${name} mang đuôi bảng tính nhưng là văn bản (CSV); đã đọc theo nội dung.`, en: `${name} has a spreadsheet extension but is text (CSV); read by its content.` });
   return file;
 }

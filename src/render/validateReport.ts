@@ -29,6 +29,7 @@ export function validationJson(run: ValidationRun, reg: Registry, lang: Lang, st
       encoding: f.encoding,
       sha256: f.sha256,
       district: f.districtCode,
+      districts: f.districts,
       districtName: f.districtCode ? (reg.districts.get(f.districtCode)?.name ?? null) : null,
       sheets: f.sheets,
       hiddenSheets: f.hiddenSheets,
@@ -53,8 +54,8 @@ export interface Painter {
 export const plainPainter: Painter = { error: (s) => s, warning: (s) => s, ok: (s) => s, dim: (s) => s, bold: (s) => s, zone: (_h, s) => s };
 
 const T = {
-  vi: { file: 'Tệp', district: 'Đơn vị', unknown: 'chưa xác định', encoding: 'mã hóa', sheets: 'trang', rows: 'dòng', errors: 'lỗi', warnings: 'cảnh báo', more: 'và {n} chỗ khác', valid: 'HỢP LỆ', invalid: 'KHÔNG HỢP LỆ', total: 'Tổng', files: 'tệp', noIssue: 'không có vấn đề nào' },
-  en: { file: 'File', district: 'District', unknown: 'unknown', encoding: 'encoding', sheets: 'sheets', rows: 'rows', errors: 'errors', warnings: 'warnings', more: 'and {n} more', valid: 'VALID', invalid: 'INVALID', total: 'Total', files: 'files', noIssue: 'no issues' },
+  vi: { file: 'Tệp', district: 'Đơn vị', unknown: 'chưa xác định', many: 'tệp tổng hợp của {n} đơn vị', encoding: 'mã hóa', sheets: 'trang', rows: 'dòng', errors: 'lỗi', warnings: 'cảnh báo', more: 'và {n} chỗ khác', valid: 'HỢP LỆ', invalid: 'KHÔNG HỢP LỆ', total: 'Tổng', files: 'tệp', noIssue: 'không có vấn đề nào' },
+  en: { file: 'File', district: 'District', unknown: 'unknown', many: 'consolidated file of {n} districts', encoding: 'encoding', sheets: 'sheets', rows: 'rows', errors: 'errors', warnings: 'warnings', more: 'and {n} more', valid: 'VALID', invalid: 'INVALID', total: 'Total', files: 'files', noIssue: 'no issues' },
 } as const;
 
 function groupByCode(issues: Issue[]): Map<string, Issue[]> {
@@ -74,7 +75,7 @@ export function validationText(run: ValidationRun, reg: Registry, lang: Lang, st
   const t = T[lang];
   const lines: string[] = [];
   for (const f of run.files) {
-    const d = f.districtCode ? `${reg.districts.get(f.districtCode)?.name ?? f.districtCode} (${f.districtCode})` : t.unknown;
+    const d = f.districtCode ? `${reg.districts.get(f.districtCode)?.name ?? f.districtCode} (${f.districtCode})` : f.districts.length > 1 ? t.many.replace('{n}', String(f.districts.length)) : t.unknown;
     const rows = f.sheets.reduce((a, s) => a + s.rows, 0);
     const enc = f.encoding ? `, ${t.encoding} ${f.encoding}` : '';
     lines.push(paint.bold(`${t.file}: ${f.path}`) + paint.dim(` — ${t.district}: ${d}; ${f.sheets.length} ${t.sheets}, ${rows} ${t.rows}${enc}`));

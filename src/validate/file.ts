@@ -21,7 +21,8 @@ export interface FileOutcome {
   sha256: string | null;
   size: number | null;
   unreadable: boolean;
-  districtCode: string | null;
+  districtCode: string | null; // the district that sent it; null for a file of several
+  districts: string[]; // every district the file reports on
   sheets: { name: string; kind: SheetKind | null; rows: number; incomplete: boolean }[];
   hiddenSheets: string[];
   notes: { vi: string; en: string }[];
@@ -44,7 +45,7 @@ export interface FileContext {
 
 function blank(path: string): FileOutcome {
   return {
-    path, format: null, encoding: null, delimiter: null, sha256: null, size: null, unreadable: false, districtCode: null,
+    path, format: null, encoding: null, delimiter: null, sha256: null, size: null, unreadable: false, districtCode: null, districts: [],
     sheets: [], hiddenSheets: [], notes: [], issues: [], assessments: [], nominations: [], indicators: [], difficulties: [], communesWithErrors: new Set(),
   };
 }
@@ -66,12 +67,20 @@ export async function validateFile(path: string, ctx: FileContext): Promise<File
   Object.assign(out, { format: source.format, encoding: source.encoding, delimiter: source.delimiter, sha256: source.sha256, size: source.size, hiddenSheets: source.hiddenSheets, notes: source.notes });
   for (const h of source.hiddenSheets) out.notes.push({ vi: `Bỏ qua trang ẩn "${h}".`, en: `Skipped hidden sheet "${h}".` });
   const sheets: SheetResult[] = [];
-  for (const s of source.sheets) {
-    if (GUIDE_SHEETS.has(looseKey(s.name))) {
-      out.notes.push({ vi: `Bỏ qua trang hướng dẫn "${s.name}".`, en: `Skipped the instructions sheet "${s.name}".` });
-      continue;
+  try {
+    for (const s of source.sheets) {
+      if (GUIDE_SHEETS.has(looseKey(s.name))) {
+        out.notes.push({ vi: `Bỏ qua trang hướng dẫn "${s.name}".`, en: `Skipped the instructions sheet "${s.name}".` });
+        continue;
+      }
+      const read = await readSheet({ file: path, idx: ctx.idx }, s);
+      read.issues.push(...readerIssues(path, s));
+      sheets.push(read);
     }
-    sheets.push(await readSheet({ file: path, idx: ctx.idx }, s));
+  } catch (e) {
+    // A limit met while reading (rows per sheet): the file as a whole is refused.
+    if (!(e instanceof ThiduaError) || e.exitCode !== EXIT.unreadable) throw e;
+    return markUnreadable(out, e);
   }
   out.sheets = sheets.map((s) => ({ name: s.name, kind: s.kind, rows: s.rows, incomplete: s.incomplete }));
   for (const s of sheets) out.issues.push(...s.issues);
@@ -112,10 +121,12 @@ function markUnreadable(out: FileOutcome, e: ThiduaError): FileOutcome {
 
 function finishFile(out: FileOutcome, sheets: SheetResult[], ctx: FileContext): void {
   const { registry: reg, window: w } = ctx;
-  const district = decideDistrict(reg, sheets, ctx.forcedDistrict);
+  const decision = decideDistrict(reg, sheets, ctx.forcedDistrict);
+  const district = decision.kind === 'one' ? decision.district : null;
   out.districtCode = district?.code ?? null;
   const needsDistrict = sheets.some((s) => s.zones.length + s.nominations.length + s.indicators.length + s.difficulties.length > 0);
-  if (!district && needsDistrict) out.issues.push(issue('district-not-found', nowhere(out.path), null));
+  if (decision.kind === 'none' && needsDistrict) out.issues.push(issue('district-not-found', nowhere(out.path), null));
+  const rowDistrict = new Map<string, string>();
   const dc = district?.code ?? '';
   const range = { from: formatDmy(w.from), to: formatDmy(w.to), lookback: formatDmy(w.lookback) };
   for (const s of sheets) {
@@ -125,6 +136,7 @@ function finishFile(out: FileOutcome, sheets: SheetResult[], ctx: FileContext): 
       if (z.date && (z.date < w.lookback || z.date > w.to)) {
         out.issues.push(issue('date-out-of-period', z.dateAt, formatDmy(z.date), range));
       }
+      if (commune && decision.kind === 'many') rowDistrict.set(`${s.name}|${z.at.row}`, commune.districtCode);
       const ok = z.clean && out.issues.length === before && commune && z.date && z.zone;
       if (!ok && commune) out.communesWithErrors.add(commune.code);
       if (ok) {
@@ -151,5 +163,8 @@ function finishFile(out: FileOutcome, sheets: SheetResult[], ctx: FileContext): 
     }
     for (const d of s.difficulties) out.difficulties.push({ districtCode: dc, content: d.content, note: d.note, at: d.at });
   }
+  out.districts = district ? [district.code] : [...new Set(out.assessments.map((a) => a.districtCode))].sort();
+  // A file of several districts: each row's issues count against its commune's district.
+  for (const i of out.issues) if (i.sheet && i.row) i.district ??= rowDistrict.get(`${i.sheet}|${i.row}`);
 }
 

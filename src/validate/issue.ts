@@ -12,6 +12,8 @@ export interface Issue extends CellPointer {
   params: Params;
   /** Kept as data, rendered late: a commune to suggest, or a list of accepted words. */
   suggestion: { vi: string; en: string } | null;
+  /** in a file of several districts: the district of the row's commune, when known */
+  district?: string;
 }
 
 export function issue(

@@ -12,33 +12,48 @@ export interface Window {
   to: IsoDate;
 }
 
-function majority(codes: string[]): string | null {
-  const counts = new Map<string, number>();
-  for (const c of codes) counts.set(c, (counts.get(c) ?? 0) + 1);
-  let best: string | null = null;
-  for (const [c, n] of counts) if (best === null || n > counts.get(best)!) best = c;
-  return best;
-}
-
 function typedCommunes(sheets: SheetResult[]): TypedCommune[] {
   return sheets.flatMap((s) => [...s.zones.map((z) => z.commune), ...s.nominations.map((n) => n.commune)]);
 }
 
-/** The district: forced, else named in a title block, else most of its commune codes, else names. */
-export function decideDistrict(reg: Registry, sheets: SheetResult[], forced: string | null): District | null {
-  if (forced) return reg.districts.get(forced) ?? null;
+/** Who sent a file: one district, several (a consolidated file), or nobody can tell. */
+export type DistrictDecision = { kind: 'one'; district: District } | { kind: 'many' } | { kind: 'none' };
+
+/** Share of a file's commune codes that must belong to one district for the file to be that district's. */
+const ONE_DISTRICT_SHARE = 0.8;
+
+function countBy(codes: string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const c of codes) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
+/**
+ * The district: forced, else named in a title block, else most of its commune codes (a stray
+ * commune of another district is that district's mistake), else names. A file whose codes
+ * spread over several districts with none holding most is a consolidated file of many.
+ */
+export function decideDistrict(reg: Registry, sheets: SheetResult[], forced: string | null): DistrictDecision {
+  const one = (code: string | undefined): DistrictDecision => {
+    const district = code ? reg.districts.get(code) : undefined;
+    return district ? { kind: 'one', district } : { kind: 'none' };
+  };
+  if (forced) return one(forced);
   for (const s of sheets) {
     const d = s.titleText ? reg.findDistrictIn(s.titleText) : null;
-    if (d) return d;
+    if (d) return { kind: 'one', district: d };
   }
   const typed = typedCommunes(sheets);
-  const byCode = typed.map((t) => (t.code ? reg.communes.get(t.code)?.districtCode : undefined)).filter((x): x is string => !!x);
+  const byCode = countBy(typed.map((t) => (t.code ? reg.communes.get(t.code)?.districtCode : undefined)).filter((x): x is string => !!x));
+  if (byCode.length > 0) {
+    const total = byCode.reduce((a, [, n]) => a + n, 0);
+    return byCode[0][1] >= total * ONE_DISTRICT_SHARE ? one(byCode[0][0]) : { kind: 'many' };
+  }
   const byName = typed.map((t) => {
-    const m = t.name && !t.code ? reg.findCommune(t.name) : null;
+    const m = t.name ? reg.findCommune(t.name) : null;
     return m?.kind === 'found' ? m.commune.districtCode : undefined;
   });
-  const code = majority(byCode) ?? majority(byName.filter((x): x is string => !!x));
-  return code ? (reg.districts.get(code) ?? null) : null;
+  return one(countBy(byName.filter((x): x is string => !!x))[0]?.[0]);
 }
 
 const label = (c: Commune) => `${c.name} (${c.code})`;

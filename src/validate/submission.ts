@@ -41,8 +41,20 @@ function conflicts(reg: Registry, files: FileOutcome[], zoneLabel: (code: string
   if (drop.size > 0) for (const f of files) f.assessments = f.assessments.filter((a) => !drop.has(a));
 }
 
+/** What every district's coverage check looks up, gathered once from all files. */
+interface Seen {
+  dates: Map<string, string[]>; // commune → assessment dates
+  erred: Set<string>; // communes with errors on their rows (already reported there)
+}
+
+function seen(files: FileOutcome[]): Seen {
+  const dates = new Map<string, string[]>();
+  for (const f of files) for (const a of f.assessments) (dates.get(a.communeCode) ?? dates.set(a.communeCode, []).get(a.communeCode)!).push(a.date);
+  return { dates, erred: new Set(files.flatMap((f) => [...f.communesWithErrors])) };
+}
+
 /** Every commune of the district needs a status at the start and rows within the period. */
-function coverage(reg: Registry, districtCode: string, files: FileOutcome[], w: Window): void {
+function coverage(reg: Registry, districtCode: string, files: FileOutcome[], w: Window, all: Seen): void {
   const zoneFile = files.find((f) => f.sheets.some((s) => s.kind === 'zones' && !s.incomplete));
   // A zone sheet that could not be read is already an error; listing every commune would bury it.
   if (!zoneFile && files.some((f) => f.sheets.some((s) => s.kind === 'zones'))) return;
@@ -51,25 +63,27 @@ function coverage(reg: Registry, districtCode: string, files: FileOutcome[], w: 
     files[0].issues.push(issue('no-zone-sheet', { file: files[0].path, sheet: null, row: null, column: null, cell: null }, null, { district: d.name }));
     return;
   }
-  const dates = new Map<string, string[]>();
-  for (const f of files) for (const a of f.assessments) (dates.get(a.communeCode) ?? dates.set(a.communeCode, []).get(a.communeCode)!).push(a.date);
-  const erred = new Set(files.flatMap((f) => [...f.communesWithErrors]));
   const nowhere = { file: zoneFile.path, sheet: null, row: null, column: null, cell: null };
   const range = { from: formatDmy(w.from), to: formatDmy(w.to), lookback: formatDmy(w.lookback) };
+  const add = (i: Issue) => zoneFile.issues.push({ ...i, district: districtCode });
   for (const c of reg.communesOf(districtCode)) {
-    if (erred.has(c.code)) continue; // already reported on its rows
-    const ds = dates.get(c.code) ?? [];
-    if (ds.length === 0) zoneFile.issues.push(issue('commune-missing', nowhere, c.code, { commune: label(c) }));
-    else if (!ds.some((d) => d >= w.lookback && d <= w.from)) zoneFile.issues.push(issue('missing-status-start', nowhere, c.code, { commune: label(c), ...range }));
-    else if (!ds.some((d) => d >= w.from && d <= w.to)) zoneFile.issues.push(issue('missing-status-end', nowhere, c.code, { commune: label(c), ...range }));
+    if (all.erred.has(c.code)) continue;
+    const ds = all.dates.get(c.code) ?? [];
+    if (ds.length === 0) add(issue('commune-missing', nowhere, c.code, { commune: label(c) }));
+    else if (!ds.some((d) => d >= w.lookback && d <= w.from)) add(issue('missing-status-start', nowhere, c.code, { commune: label(c), ...range }));
+    else if (!ds.some((d) => d >= w.from && d <= w.to)) add(issue('missing-status-end', nowhere, c.code, { commune: label(c), ...range }));
   }
 }
 
+/**
+ * Files of one district are one submission, and a consolidated file counts for every district
+ * it reports on. Conflicts are looked for across all files at once (a commune and a date name
+ * one assessment whoever sent it); coverage district by district.
+ */
 export function checkSubmissions(reg: Registry, files: FileOutcome[], w: Window, zoneLabel: (code: string) => string): void {
+  conflicts(reg, files, zoneLabel);
   const byDistrict = new Map<string, FileOutcome[]>();
-  for (const f of files) if (f.districtCode) (byDistrict.get(f.districtCode) ?? byDistrict.set(f.districtCode, []).get(f.districtCode)!).push(f);
-  for (const [dc, group] of byDistrict) {
-    conflicts(reg, group, zoneLabel);
-    coverage(reg, dc, group, w);
-  }
+  for (const f of files) for (const dc of f.districts) (byDistrict.get(dc) ?? byDistrict.set(dc, []).get(dc)!).push(f);
+  const all = seen(files);
+  for (const [dc, group] of byDistrict) coverage(reg, dc, group, w, all);
 }
