@@ -1,6 +1,7 @@
 // From a validation run to compile's input and the renderers' source summaries: the glue
 // between checking files and computing results, shared by `compile` and `shortlist`.
 import type { Lang } from './core/types.js';
+import type { ReadLimits } from './read/limits.js';
 import type { Registry } from './data/registry.js';
 import type { Plan } from './core/types.js';
 import type { ValidationRun } from './validate/run.js';
@@ -62,12 +63,13 @@ export interface CompileArgs {
   lang: Lang;
   paths: string[];
   forcedDistrict?: string | null;
+  limits?: ReadLimits;
   onFile?: (path: string, index: number, total: number) => void;
 }
 
 /** Read and check every input, then compute the results from the rows without errors. */
 export async function compileInputs(args: CompileArgs): Promise<Compiled> {
-  const run = await validateInputs(args.paths, { plan: args.plan, registry: args.registry, period: args.period, forcedDistrict: args.forcedDistrict ?? null, onFile: args.onFile });
+  const run = await validateInputs(args.paths, { plan: args.plan, registry: args.registry, period: args.period, forcedDistrict: args.forcedDistrict ?? null, limits: args.limits, onFile: args.onFile });
   const results = compileResults({
     plan: args.plan, registry: args.registry, period: args.period,
     assessments: run.files.flatMap((f) => f.assessments),

@@ -5,6 +5,7 @@ import type { Lang, Plan } from '../core/types.js';
 import { loadPlan } from '../data/plan.js';
 import { loadRegistry, type Registry } from '../data/registry.js';
 import { usageError } from '../core/errors.js';
+import { limitsFromFlags, type LimitFlags, type ReadLimits } from '../read/limits.js';
 import { periodFromOptions, parseUserDate } from '../compile/period.js';
 import type { Period } from '../compile/period.js';
 import { applyWorkingConfig, loadWorkingConfig, type LoadedConfig } from './config.js';
@@ -27,6 +28,7 @@ export interface PeriodFlags {
 }
 
 export interface RunContext {
+  limits: ReadLimits;
   lang: Lang;
   plan: Plan;
   registry: Registry;
@@ -57,13 +59,13 @@ export function resolvePeriod(plan: Plan, flags: PeriodFlags): Period {
   return period;
 }
 
-export function buildContext(flags: GlobalFlags & PeriodFlags): RunContext {
+export function buildContext(flags: GlobalFlags & PeriodFlags & LimitFlags): RunContext {
   const lang = parseLang(flags.lang);
   const config = loadWorkingConfig(process.cwd());
   const { planPath, registryPath } = configuredSources(flags, config);
   const plan = applyWorkingConfig(loadPlan(planPath), config);
   const registry = loadRegistry(registryPath);
-  return { lang, plan, registry, period: resolvePeriod(plan, flags), config };
+  return { lang, plan, registry, period: resolvePeriod(plan, flags), config, limits: limitsFromFlags(flags) };
 }
 
 // --- working folder (thidua.config.json, see config.ts): flags win over it, it wins over defaults ---

@@ -25,6 +25,17 @@ function periodOptions(cmd: Command): Command {
     .option('--to <date>', 'period end (dd/mm/yyyy or yyyy-mm-dd)');
 }
 
+/** Limits on what is read, so an attachment cannot exhaust memory or time (src/read/limits.ts). */
+function readOptions(cmd: Command): Command {
+  return cmd
+    .option('--max-file-mb <n>', 'refuse input files larger than N MB (default 100)')
+    .option('--max-inflated-mb <n>', 'refuse workbooks that inflate to more than N MB (default 250)')
+    .option('--max-rows <n>', 'refuse a sheet or CSV with more than N rows (default 1048576)')
+    .option('--max-columns <n>', 'refuse sheets / skip CSV lines wider than N columns (default 1000)')
+    .option('--max-cell-chars <n>', 'longest cell read, in characters (default 32767)')
+    .option('--convert', 'read .xls/.ods through LibreOffice (soffice) via a temporary .xlsx');
+}
+
 function documentOptions(cmd: Command): Command {
   return cmd
     .option('--number <n>', 'document number, e.g. 125 (blank for the clerk to fill when omitted)')
@@ -41,7 +52,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError();
-  const validate = commonOptions(periodOptions(program.command('validate')))
+  const validate = readOptions(commonOptions(periodOptions(program.command('validate'))))
     .description('kiểm tra bảng tính của các huyện / check district spreadsheets')
     .argument('[paths...]', 'files or folders (.xlsx, .csv, .tsv, .txt); default: the working folder\'s submissions')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -53,7 +64,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
       const { runValidate } = await import('./validate.js');
       setCode(await runValidate(paths, opts));
     });
-  const compile = documentOptions(commonOptions(periodOptions(program.command('compile'))))
+  const compile = readOptions(documentOptions(commonOptions(periodOptions(program.command('compile')))))
     .description('tổng hợp kết quả, lập báo cáo (.docx) và phụ lục (.xlsx) / compile the results report')
     .argument('[paths...]', 'files or folders of the districts\' submissions')
     .option('--out <dir>', 'output folder (default: the working folder\'s outputs, else ./out)')
@@ -65,7 +76,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
       setCode(await runCompile(paths, opts));
     });
   compile.addHelpText('after', '\nVí dụ / example:\n  thidua compile fixtures/province --out out --number 125 --date 25/08/2021\n  thidua compile ho-so/ --month 2021-08 --format json');
-  const shortlist = documentOptions(commonOptions(periodOptions(program.command('shortlist'))))
+  const shortlist = readOptions(documentOptions(commonOptions(periodOptions(program.command('shortlist')))))
     .description('lập Tờ trình và danh sách đề nghị khen thưởng / draft the award proposal')
     .argument('[paths...]', 'files or folders of the districts\' submissions')
     .option('--out <dir>', 'output folder (default: the working folder\'s outputs, else ./out)')

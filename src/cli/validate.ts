@@ -23,7 +23,7 @@ export async function runValidate(paths: string[], flags: ValidateFlags): Promis
   }
   const tty = flags.format === 'text' && process.stderr.isTTY;
   const run = await validateInputs(resolvePaths(paths, ctx), {
-    plan: ctx.plan, registry: ctx.registry, period: ctx.period, forcedDistrict: forced,
+    plan: ctx.plan, registry: ctx.registry, period: ctx.period, forcedDistrict: forced, limits: ctx.limits,
     onFile: tty ? (f, i, n) => process.stderr.write(`\r[${i + 1}/${n}] ${f}`.slice(0, 100).padEnd(100) + (i + 1 === n ? '\r'.padEnd(101) + '\r' : '')) : undefined,
   });
   if (flags.annotate) {

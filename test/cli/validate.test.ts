@@ -58,6 +58,15 @@ describe('thidua validate (CLI)', () => {
     expect(thidua(['validate', BROKEN, '--month', 'tháng 8']).code).toBe(2);
   });
 
+  it('applies the read limits given as flags, and refuses a bad limit', () => {
+    const r = thidua(['validate', join(ROOT, 'fixtures/province/long_phu_phan_vung.csv'), '--max-rows', '5', '--lang', 'en']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('over the limit (--max-rows)');
+    const bad = thidua(['validate', BROKEN, '--max-file-mb', '-1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--max-file-mb');
+  });
+
   it('reports a broken plan file by the key that is wrong', () => {
     const dir = mkdtempSync(join(tmpdir(), 'thidua-plan-'));
     const plan = join(dir, 'plan.json');
