@@ -65,7 +65,7 @@ function groupByCode(issues: Issue[]): Map<string, Issue[]> {
 }
 
 function exampleLine(i: Issue, lang: Lang): string {
-  const where = pointerText(i);
+  const where = pointerText(i, lang);
   const sug = suggestionText(i, lang);
   return `    - ${where ? `${where}: ` : ''}${message(i, lang)}${sug ? ` → ${sug}` : ''}`;
 }

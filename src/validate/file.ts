@@ -115,7 +115,6 @@ function readerIssues(file: string, sheet: RawSheet): Issue[] {
 function markUnreadable(out: FileOutcome, e: ThiduaError): FileOutcome {
   out.unreadable = true;
   out.issues.push(issue(e.issueCode, nowhere(out.path), null, { reason: e.text.vi, reasonEn: e.text.en }));
-  out.notes.push(e.text);
   return out;
 }
 

@@ -39,7 +39,8 @@ export function suggestionText(i: Issue, lang: Lang): string | null {
   return i.suggestion ? i.suggestion[lang] : null;
 }
 
-export function pointerText(i: CellPointer): string {
+/** "Phân vùng!C12", or the sheet and row where an issue has no single cell. */
+export function pointerText(i: CellPointer, lang: Lang = 'vi'): string {
   if (!i.sheet) return '';
-  return i.cell ? `${i.sheet}!${i.cell}` : i.row ? `${i.sheet}, dòng ${i.row}` : i.sheet;
+  return i.cell ? `${i.sheet}!${i.cell}` : i.row ? `${i.sheet}, ${lang === 'vi' ? 'dòng' : 'row'} ${i.row}` : i.sheet;
 }
