@@ -1,9 +1,9 @@
 // Tests for the zone charts: SVG content (labels, one rect per bar), PNG structure and pixel colours, determinism.
-import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
-  crc32, districtScene, districtZoneChart, encodePng, provinceScene, provinceZoneChart, tint, type ProvinceChartInput,
+  districtScene, districtZoneChart, encodePng, provinceScene, provinceZoneChart, tint, type ProvinceChartInput,
 } from '../../src/render/chart.js';
+import { decodePng } from './png.js';
 
 const zones = [
   { code: 'xanh', label: 'Vùng xanh', color: '00B050' },
@@ -20,29 +20,6 @@ const input: ProvinceChartInput = {
   startLabel: 'Đầu kỳ (16/8)',
   endLabel: 'Cuối kỳ (25/8)',
 };
-
-/** Width, height and the RGBA pixels of a PNG written by encodePng (filter 0 on every row). */
-function decodePng(png: Buffer): { width: number; height: number; pixel: (x: number, y: number) => string } {
-  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  expect(png.toString('ascii', 12, 16)).toBe('IHDR');
-  const width = png.readUInt32BE(16);
-  const height = png.readUInt32BE(20);
-  const idats: Buffer[] = [];
-  for (let o = 8; o < png.length; ) {
-    const len = png.readUInt32BE(o);
-    const type = png.toString('ascii', o + 4, o + 8);
-    expect(png.readUInt32BE(o + 8 + len)).toBe(crc32(png.subarray(o + 4, o + 8 + len)));
-    if (type === 'IDAT') idats.push(png.subarray(o + 8, o + 8 + len));
-    o += 12 + len;
-  }
-  const raw = inflateSync(Buffer.concat(idats));
-  const stride = width * 4 + 1;
-  const pixel = (x: number, y: number) => {
-    const o = y * stride + 1 + x * 4;
-    return [raw[o], raw[o + 1], raw[o + 2]].map((v) => v.toString(16).padStart(2, '0')).join('').toUpperCase();
-  };
-  return { width, height, pixel };
-}
 
 describe('province chart', () => {
   it('draws one rect per bar, in the zone colours, with the labels', () => {
