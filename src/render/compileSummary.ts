@@ -5,6 +5,7 @@ import type { Registry } from '../data/registry.js';
 import type { Compiled } from '../pipeline.js';
 import type { ZoneCounts } from '../compile/types.js';
 import type { Painter } from './validateReport.js';
+import { formatNd30ShortDate } from '../docx/nd30Date.js';
 
 function countsByZone(c: ZoneCounts): Record<string, number> {
   return Object.fromEntries(c.byZone.map((z) => [z.zone, z.count]));
@@ -43,10 +44,9 @@ export function compileSummaryText(compiled: Compiled, plan: Plan, reg: Registry
   const t = T[lang];
   const r = compiled.results;
   const p = r.province;
-  const dmy = (iso: string) => iso.split('-').reverse().join('/');
   const names = (codes: string[]) => codes.map((c) => reg.districts.get(c)?.name ?? c).join(', ');
   const lines = [
-    paint.bold(`${plan.province.name} — ${t.period} ${dmy(r.period.from)} – ${dmy(r.period.to)}`),
+    paint.bold(`${plan.province.name} — ${t.period} ${formatNd30ShortDate(r.period.from)} – ${formatNd30ShortDate(r.period.to)}`),
     `${t.districts}: ${r.submissions.submitted.length}/${r.districts.length}` +
       (r.submissions.notSubmitted.length ? `; ${t.missing}: ${names(r.submissions.notSubmitted)}` : '') +
       (r.submissions.withErrors.length ? `; ${t.errors}: ${r.submissions.withErrors.map((d) => `${reg.districts.get(d.districtCode)?.name ?? d.districtCode} (${d.errorCount})`).join(', ')}` : ''),
