@@ -25,9 +25,45 @@ export interface HeaderFound {
   titleText: string; // text of the rows above the header, for the district name
 }
 
-function labelAt(rows: RawRow[], i: number, c: number): string {
-  const v = rows[i]?.cells[c];
-  return v === undefined || v === null ? '' : cellText(v as CellValue);
+function rowTexts(row: RawRow | undefined): string[] {
+  return row ? Array.from(row.cells, (v) => (v === undefined || v === null ? '' : cellText(v as CellValue))) : [];
+}
+
+// Header search asks about the same few labels for every row, shape and kind, and every file of
+// a campaign has the same header: each label's loose key, and each key's best field per kind,
+// are worked out once (bounded, as labels come from the files).
+const MEMO_LIMIT = 10_000;
+const keyMemo = new Map<string, string>();
+const bestMemo = new Map<CompiledKind, Map<string, { field: string; score: number } | null>>();
+
+function keyOf(label: string): string {
+  let key = keyMemo.get(label);
+  if (key === undefined) {
+    key = looseKey(label);
+    if (keyMemo.size < MEMO_LIMIT) keyMemo.set(label, key);
+  }
+  return key;
+}
+
+function bestField(kind: CompiledKind, label: string): { field: string; score: number } | null {
+  let memo = bestMemo.get(kind);
+  if (!memo) bestMemo.set(kind, (memo = new Map()));
+  let top = memo.get(label);
+  if (top !== undefined) return top;
+  top = null;
+  const key = keyOf(label);
+  const exact = kind.exact.get(key);
+  const split = key.split(' ');
+  if (exact !== undefined) top = { field: exact, score: 100 };
+  else if (split.some((w) => kind.vocab.has(w))) {
+    const words = new Set(split);
+    for (const fld of kind.fields) {
+      const s = fieldScore(fld, key, words);
+      if (s > 0 && (!top || s > top.score)) top = { field: fld.spec.field, score: s };
+    }
+  }
+  if (memo.size < MEMO_LIMIT) memo.set(label, top);
+  return top;
 }
 
 function mapColumns(kind: CompiledKind, labelsOf: (c: number) => string[], width: number): ColumnMap & { score: number } {
@@ -38,11 +74,8 @@ function mapColumns(kind: CompiledKind, labelsOf: (c: number) => string[], width
     labels[c] = cands[0] ?? '';
     let top: { field: string; score: number } | null = null;
     for (const label of cands) {
-      const key = looseKey(label);
-      for (const fld of kind.fields) {
-        const s = fieldScore(fld, key);
-        if (s > 0 && (!top || s > top.score)) top = { field: fld.spec.field, score: s };
-      }
+      const t = bestField(kind, label);
+      if (t && (!top || t.score > top.score)) top = t;
     }
     if (!top) continue;
     const prev = best.get(top.field);
@@ -63,15 +96,17 @@ function missingGroups(kind: CompiledKind, columns: Map<string, number>): string
 export function findHeader(rows: RawRow[]): HeaderFound | null {
   let best: (HeaderFound & { score: number }) | null = null;
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  const texts = rows.slice(0, limit + 1).map(rowTexts);
+  const labelAt = (i: number, c: number) => texts[i]?.[c] ?? '';
   for (let i = 0; i < limit; i++) {
     const width = Math.max(rows[i].cells.length, rows[i + 1]?.cells.length ?? 0);
-    if (rows[i].cells.every((v) => v === null || cellText(v) === '')) continue;
+    if (texts[i].every((t) => t === '')) continue;
     const shapes: { labelsOf: (c: number) => string[]; headerRows: number[] }[] = [
-      { labelsOf: (c) => [labelAt(rows, i, c)], headerRows: [rows[i].row] },
+      { labelsOf: (c) => [labelAt(i, c)], headerRows: [rows[i].row] },
     ];
     if (i + 1 < rows.length) {
       shapes.push({
-        labelsOf: (c) => [labelAt(rows, i + 1, c), labelAt(rows, i, c), `${labelAt(rows, i, c)} ${labelAt(rows, i + 1, c)}`],
+        labelsOf: (c) => [labelAt(i + 1, c), labelAt(i, c), `${labelAt(i, c)} ${labelAt(i + 1, c)}`],
         headerRows: [rows[i].row, rows[i + 1].row],
       });
     }
@@ -81,7 +116,7 @@ export function findHeader(rows: RawRow[]): HeaderFound | null {
         const missing = missingGroups(kind, m.columns);
         const score = m.score + (missing.length === 0 ? 1000 : 0) - missing.length * 10;
         if (!best || score > best.score) {
-          const titleText = rows.slice(0, i).map((r) => r.cells.map((v) => (v === null ? '' : cellText(v))).join(' ')).join(' ');
+          const titleText = texts.slice(0, i).map((t) => t.join(' ')).join(' ');
           best = { kind: kind.spec.kind, spec: kind, map: m, headerRows: shape.headerRows, missing, titleText, score };
         }
       }
@@ -101,12 +136,28 @@ export function isColumnNumberRow(cells: CellValue[]): boolean {
 
 const TOTAL = /^(tong cong|tong so|tong|cong|total|cong chung|tong hop)( |$)/;
 
+const totalMemo = new Map<string, boolean>();
+
+/** Says "Tổng cộng"/"Cộng"…: asked of the first cells of every row, so kept per distinct text. */
+function isTotalLabel(v: string): boolean {
+  // A loose key starts with the first letter or digit, lower-cased: only t/c can start a total.
+  const first = v.trimStart().charCodeAt(0);
+  if ((first >= 48 && first <= 57) || (((first | 32) >= 97 && (first | 32) <= 122) && (first | 32) !== 116 && (first | 32) !== 99)) return false;
+  let total = totalMemo.get(v);
+  if (total === undefined) {
+    const key = looseKey(v);
+    total = TOTAL.test(key) && key.split(' ').length <= 4;
+    if (totalMemo.size < MEMO_LIMIT * 10) totalMemo.set(v, total);
+  }
+  return total;
+}
+
 /** A total row: its first text cells say "Tổng cộng"/"Cộng". */
 export function isTotalRow(cells: CellValue[]): boolean {
   let seen = 0;
   for (const v of cells) {
     if (v === null || typeof v !== 'string' || v.trim() === '') continue;
-    if (TOTAL.test(looseKey(v)) && looseKey(v).split(' ').length <= 4) return true;
+    if (isTotalLabel(v)) return true;
     if (++seen >= 3) return false;
   }
   return false;

@@ -93,20 +93,27 @@ export interface CompiledField {
 export interface CompiledKind {
   spec: KindSpec;
   fields: CompiledField[];
+  /** alias key → the first field it names exactly */
+  exact: Map<string, string>;
+  /** every word of every word set: a label with none of them can only match exactly */
+  vocab: Set<string>;
 }
 
-export const COMPILED_KINDS: CompiledKind[] = KINDS.map((spec) => ({
-  spec,
-  fields: spec.fields.map((fs) => ({ spec: fs, exact: new Set(fs.aliases.map(looseKey)), words: fs.words ?? [] })),
-}));
+function compileKind(spec: KindSpec): CompiledKind {
+  const fields = spec.fields.map((fs) => ({ spec: fs, exact: new Set(fs.aliases.map(looseKey)), words: fs.words ?? [] }));
+  const exact = new Map<string, string>();
+  for (const fld of fields) for (const k of fld.exact) if (!exact.has(k)) exact.set(k, fld.spec.field);
+  return { spec, fields, exact, vocab: new Set(fields.flatMap((fld) => fld.words.flat())) };
+}
+
+export const COMPILED_KINDS: CompiledKind[] = KINDS.map(compileKind);
 
 /**
  * How well a header label names a field: 100 for an exact alias, else the number of words of
  * the best word set that all appear (so longer, more specific labels win), 0 for no match.
  */
-export function fieldScore(field: CompiledField, labelKey: string): number {
+export function fieldScore(field: CompiledField, labelKey: string, words = new Set(labelKey.split(' '))): number {
   if (field.exact.has(labelKey)) return 100;
-  const words = new Set(labelKey.split(' '));
   let best = 0;
   for (const set of field.words) if (set.every((w) => words.has(w))) best = Math.max(best, set.length);
   return best;
