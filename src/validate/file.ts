@@ -11,7 +11,8 @@ import type { Registry } from '../data/registry.js';
 import { issue, type Issue } from './issue.js';
 import { readSheet, type SheetResult } from './sheet.js';
 import { decideDistrict, resolveCommune, type Window } from './resolve.js';
-import type { PlanIndex } from './rows.js';
+import { pointAt, type PlanIndex } from './rows.js';
+import { RowAssessment } from './assessment.js';
 
 export interface FileOutcome {
   path: string;
@@ -125,25 +126,24 @@ function finishFile(out: FileOutcome, sheets: SheetResult[], ctx: FileContext): 
   out.districtCode = district?.code ?? null;
   const needsDistrict = sheets.some((s) => s.zones.length + s.nominations.length + s.indicators.length + s.difficulties.length > 0);
   if (decision.kind === 'none' && needsDistrict) out.issues.push(issue('district-not-found', nowhere(out.path), null));
-  const rowDistrict = new Map<string, string>();
+  // a file of several districts: each sheet's rows → the district of the row's commune
+  const rowDistrict = new Map<string, string[]>();
   const dc = district?.code ?? '';
   const range = { from: formatDmy(w.from), to: formatDmy(w.to), lookback: formatDmy(w.lookback) };
   for (const s of sheets) {
+    const districtOf: string[] = [];
+    if (decision.kind === 'many') rowDistrict.set(s.name, districtOf);
     for (const z of s.zones) {
       const before = out.issues.length;
-      const commune = resolveCommune(reg, z.commune, district, out.issues);
+      const commune = resolveCommune(reg, z, district, out.issues);
       if (z.date && (z.date < w.lookback || z.date > w.to)) {
-        out.issues.push(issue('date-out-of-period', z.dateAt, formatDmy(z.date), range));
+        out.issues.push(issue('date-out-of-period', pointAt(z.place, z.row, 'date'), formatDmy(z.date), range));
       }
-      if (commune && decision.kind === 'many') rowDistrict.set(`${s.name}|${z.at.row}`, commune.districtCode);
+      if (commune && decision.kind === 'many') districtOf[z.row] = commune.districtCode;
       const ok = z.clean && out.issues.length === before && commune && z.date && z.zone;
       if (!ok && commune) out.communesWithErrors.add(commune.code);
       if (ok) {
-        out.assessments.push({
-          communeCode: commune.code, districtCode: commune.districtCode, date: z.date!, zone: z.zone!,
-          communityCases14d: z.communityCases, quarantineCases: z.quarantineCases, lastCommunityCase: z.lastCommunityCase,
-          population: z.population, decision: z.decision, note: z.note, at: z.zoneAt,
-        });
+        out.assessments.push(new RowAssessment(commune.code, commune.districtCode, z.date!, z.zone!, z.communityCases, z.quarantineCases, z.lastCommunityCase, z.population, z.decision, z.note, z.place, z.row));
       }
     }
     for (const n of s.nominations) {
@@ -164,6 +164,6 @@ function finishFile(out: FileOutcome, sheets: SheetResult[], ctx: FileContext): 
   }
   out.districts = district ? [district.code] : [...new Set(out.assessments.map((a) => a.districtCode))].sort();
   // A file of several districts: each row's issues count against its commune's district.
-  for (const i of out.issues) if (i.sheet && i.row) i.district ??= rowDistrict.get(`${i.sheet}|${i.row}`);
+  for (const i of out.issues) if (i.sheet && i.row) i.district ??= rowDistrict.get(i.sheet)?.[i.row];
 }
 

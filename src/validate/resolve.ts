@@ -5,6 +5,7 @@ import type { Registry } from '../data/registry.js';
 import { formatDmy } from '../read/cells.js';
 import { issue, type Issue } from './issue.js';
 import type { SheetResult, TypedCommune } from './sheet.js';
+import { pointAt } from './rows.js';
 
 export interface Window {
   lookback: IsoDate; // earliest date a baseline may have
@@ -12,8 +13,12 @@ export interface Window {
   to: IsoDate;
 }
 
-function typedCommunes(sheets: SheetResult[]): TypedCommune[] {
-  return sheets.flatMap((s) => [...s.zones.map((z) => z.commune), ...s.nominations.map((n) => n.commune)]);
+/** Every commune typed in the sheets, in order (zone rows, then nominations, sheet by sheet). */
+function eachTyped(sheets: SheetResult[], f: (t: TypedCommune) => void): void {
+  for (const s of sheets) {
+    for (const z of s.zones) f(z);
+    for (const n of s.nominations) f(n.commune);
+  }
 }
 
 /** Who sent a file: one district, several (a consolidated file), or nobody can tell. */
@@ -25,6 +30,10 @@ const ONE_DISTRICT_SHARE = 0.8;
 function countBy(codes: string[]): [string, number][] {
   const counts = new Map<string, number>();
   for (const c of codes) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return sortedCounts(counts);
+}
+
+function sortedCounts(counts: Map<string, number>): [string, number][] {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
 
@@ -43,15 +52,21 @@ export function decideDistrict(reg: Registry, sheets: SheetResult[], forced: str
     const d = s.titleText ? reg.findDistrictIn(s.titleText) : null;
     if (d) return { kind: 'one', district: d };
   }
-  const typed = typedCommunes(sheets);
-  const byCode = countBy(typed.map((t) => (t.code ? reg.communes.get(t.code)?.districtCode : undefined)).filter((x): x is string => !!x));
+  // counted as they come: a national file types ~330,000 communes
+  const counts = new Map<string, number>();
+  eachTyped(sheets, (t) => {
+    const dc = t.code ? reg.communes.get(t.code)?.districtCode : undefined;
+    if (dc) counts.set(dc, (counts.get(dc) ?? 0) + 1);
+  });
+  const byCode = sortedCounts(counts);
   if (byCode.length > 0) {
     const total = byCode.reduce((a, [, n]) => a + n, 0);
     return byCode[0][1] >= total * ONE_DISTRICT_SHARE ? one(byCode[0][0]) : { kind: 'many' };
   }
-  const byName = typed.map((t) => {
+  const byName: (string | undefined)[] = [];
+  eachTyped(sheets, (t) => {
     const m = t.name ? reg.findCommune(t.name) : null;
-    return m?.kind === 'found' ? m.commune.districtCode : undefined;
+    byName.push(m?.kind === 'found' ? m.commune.districtCode : undefined);
   });
   return one(countBy(byName.filter((x): x is string => !!x))[0]?.[0]);
 }
@@ -68,31 +83,31 @@ export function resolveCommune(reg: Registry, t: TypedCommune, district: Distric
     if (!found) {
       const byName = t.name ? reg.findCommune(t.name, dc) : null;
       const s = byName?.kind === 'found' ? byName.commune : reg.nearestCode(t.code, dc);
-      issues.push(issue('unknown-commune', t.codeAt, t.code, {}, s ? didYouMean(s) : null));
+      issues.push(issue('unknown-commune', pointAt(t.place, t.row, 'communeCode'), t.code, {}, s ? didYouMean(s) : null));
       return null;
     }
     if (t.name && !reg.nameMatches(t.name, found)) {
-      issues.push(issue('commune-name-mismatch', t.nameAt, t.name, { code: found.code, registered: found.name }, { vi: `Sửa tên thành "${found.name}" hoặc kiểm tra lại mã.`, en: `Write "${found.name}" or check the code.` }));
+      issues.push(issue('commune-name-mismatch', pointAt(t.place, t.row, 'communeName'), t.name, { code: found.code, registered: found.name }, { vi: `Sửa tên thành "${found.name}" hoặc kiểm tra lại mã.`, en: `Write "${found.name}" or check the code.` }));
       return null;
     }
   } else if (t.name) {
     const m = reg.findCommune(t.name, dc);
     if (m.kind === 'ambiguous') {
-      issues.push(issue('ambiguous-commune', t.nameAt, t.name, { candidates: m.communes.map(label).join(', ') }));
+      issues.push(issue('ambiguous-commune', pointAt(t.place, t.row, 'communeName'), t.name, { candidates: m.communes.map(label).join(', ') }));
       return null;
     }
     if (m.kind === 'none') {
       const other = dc ? reg.findCommune(t.name) : m;
       if (other.kind === 'found') found = other.commune;
       else {
-        issues.push(issue('unknown-commune', t.nameAt, t.name, {}, m.suggestion ? didYouMean(m.suggestion) : null));
+        issues.push(issue('unknown-commune', pointAt(t.place, t.row, 'communeName'), t.name, {}, m.suggestion ? didYouMean(m.suggestion) : null));
         return null;
       }
     } else found = m.commune;
   } else return null;
   if (district && found.districtCode !== district.code) {
     const d = reg.districts.get(found.districtCode)!;
-    const at = t.code ? t.codeAt : t.nameAt;
+    const at = pointAt(t.place, t.row, t.code ? 'communeCode' : 'communeName');
     issues.push(issue('commune-other-district', at, t.code ?? t.name, { commune: label(found), district: d.name, submitting: district.name }));
     return null;
   }

@@ -49,6 +49,8 @@ function memo<V>(map: Map<string, V>, key: string, make: (k: string) => V): V {
 
 const cellTextOf = (v: CellValue): string => (typeof v === 'string' ? memo(textMemo, v, cellText) : cellText(v));
 const dateOf = (v: CellValue): IsoDate | null => (typeof v === 'string' ? memo(dateMemo, v, parseDate) : parseDate(v));
+const numberMemo = new Map<string, number | null>();
+const numberOf = (v: CellValue): number | null => (typeof v === 'string' ? memo(numberMemo, v, parseNumber) : parseNumber(v));
 
 /** Column letters of a header's fields, computed once per sheet rather than per cell pointer. */
 const lettersOf = new WeakMap<ColumnMap, Map<string, string>>();
@@ -60,23 +62,52 @@ function letter(map: ColumnMap, field: string, col: number): string {
   return l;
 }
 
-/** One row being read: its cells, where it is, and the issues found so far. */
+/** Where a sheet's rows are: records keep this and their row number, not a pointer per cell. */
+export interface SheetPlace {
+  file: string;
+  sheet: string;
+  map: ColumnMap;
+}
+
+/** The pointer to a field's cell on a row (the row alone when the field has no column). */
+export function pointAt(place: SheetPlace, row: number, field?: string): CellPointer {
+  const col = field === undefined ? undefined : place.map.columns.get(field);
+  if (col === undefined) return { file: place.file, sheet: place.sheet, row, column: null, cell: null };
+  const column = letter(place.map, field!, col);
+  return { file: place.file, sheet: place.sheet, row, column, cell: `${column}${row}` };
+}
+
+const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+
+/** Reads the rows of one sheet, one at a time: its cells, where it is, the issues found so far. */
 export class RowReader {
-  readonly issues: Issue[] = [];
+  row = 0;
+  cells: CellValue[] = [];
+  /** shared and empty until the row's first issue */
+  issues: Issue[] = NO_ISSUES as Issue[];
+  readonly map: ColumnMap;
   constructor(
-    readonly file: string,
-    readonly sheet: string,
-    readonly row: number,
-    readonly cells: CellValue[],
-    readonly map: ColumnMap,
+    readonly place: SheetPlace,
     readonly kind: KindSpec,
-  ) {}
+  ) {
+    this.map = place.map;
+  }
+
+  /** Moves to the next row. */
+  reset(row: number, cells: CellValue[]): this {
+    this.row = row;
+    this.cells = cells;
+    this.issues = NO_ISSUES as Issue[];
+    return this;
+  }
+
+  add(i: Issue): void {
+    if (this.issues === NO_ISSUES) this.issues = [];
+    this.issues.push(i);
+  }
 
   at(field?: string): CellPointer {
-    const col = field === undefined ? undefined : this.map.columns.get(field);
-    if (col === undefined) return { file: this.file, sheet: this.sheet, row: this.row, column: null, cell: null };
-    const column = letter(this.map, field!, col);
-    return { file: this.file, sheet: this.sheet, row: this.row, column, cell: `${column}${this.row}` };
+    return pointAt(this.place, this.row, field);
   }
 
   has(field: string): boolean {
@@ -92,7 +123,7 @@ export class RowReader {
   text(field: string): string | null {
     const v = this.raw(field);
     if (isErrorCell(v)) {
-      this.issues.push(issue('cell-error', this.at(field), v.error));
+      this.add(issue('cell-error', this.at(field), v.error));
       return null;
     }
     return isBlank(v) ? null : cellTextOf(v);
@@ -105,7 +136,7 @@ export class RowReader {
 
   required(field: string): string | null {
     const t = this.text(field);
-    if (t === null && !this.raw(field)) this.issues.push(issue('required-empty', this.at(field), null, { column: this.label(field) }));
+    if (t === null && !this.raw(field)) this.add(issue('required-empty', this.at(field), null, { column: this.label(field) }));
     return t;
   }
 
@@ -117,7 +148,7 @@ export class RowReader {
       return null;
     }
     const d = dateOf(v);
-    if (d === null) this.issues.push(issue('not-a-date', this.at(field), cellTextOf(v)));
+    if (d === null) this.add(issue('not-a-date', this.at(field), cellTextOf(v)));
     return d;
   }
 
@@ -125,9 +156,9 @@ export class RowReader {
     const v = this.raw(field);
     if (isErrorCell(v)) return (this.text(field), null);
     if (isBlank(v)) return null;
-    const n = parseNumber(v);
-    if (n === null) this.issues.push(issue('not-a-number', this.at(field), cellText(v)));
-    else if (n < 0) this.issues.push(issue('negative-count', this.at(field), cellText(v)));
+    const n = numberOf(v);
+    if (n === null) this.add(issue('not-a-number', this.at(field), cellText(v)));
+    else if (n < 0) this.add(issue('negative-count', this.at(field), cellText(v)));
     return n === null || n < 0 ? null : n;
   }
 
@@ -136,7 +167,7 @@ export class RowReader {
     if (t === null) return null;
     const code = memo(index.zoneOf, t, (k) => lookupAlias(index.zones, k, true));
     if (code === null) {
-      this.issues.push(issue('zone-invalid', this.at('zone'), t, { allowed: index.zoneWords }, { vi: `Ghi một trong: ${index.zoneWords}.`, en: `Write one of: ${index.zoneWords}.` }));
+      this.add(issue('zone-invalid', this.at('zone'), t, { allowed: index.zoneWords }, { vi: `Ghi một trong: ${index.zoneWords}.`, en: `Write one of: ${index.zoneWords}.` }));
     }
     return code;
   }

@@ -5,31 +5,31 @@ import { findHeader, isBlankRow, isColumnNumberRow, isTotalRow, HEADER_SEARCH_RO
 import type { RawRow, RawSheet } from '../read/source.js';
 import { lookupAlias } from '../data/plan.js';
 import { issue, type Issue } from './issue.js';
-import { collectiveLevel, nominationKind, RowReader, type PlanIndex } from './rows.js';
+import { collectiveLevel, nominationKind, RowReader, type PlanIndex, type SheetPlace } from './rows.js';
 import { columnLetter } from '../read/cells.js';
 import type { CellPointer } from '../core/types.js';
 
-/** A commune as typed on a row, before it is looked up in the register. */
+/**
+ * A commune as typed on a row, before it is looked up in the register. Where it is: the sheet's
+ * place and the row (pointAt makes a pointer when an issue needs one).
+ */
 export interface TypedCommune {
   code: string | null;
   name: string | null;
-  codeAt: CellPointer;
-  nameAt: CellPointer;
+  place: SheetPlace;
+  row: number;
 }
 
-export interface PendingZone {
-  commune: TypedCommune;
+/** A zone row is its own typed commune: one object per row. */
+export interface PendingZone extends TypedCommune {
   date: IsoDate | null;
-  dateAt: CellPointer;
   zone: string | null;
-  zoneAt: CellPointer;
   communityCases: number | null;
   quarantineCases: number | null;
   lastCommunityCase: IsoDate | null;
   population: number | null;
   decision: string | null;
   note: string | null;
-  at: CellPointer;
   clean: boolean;
 }
 
@@ -78,14 +78,21 @@ export interface SheetResult {
   issues: Issue[];
 }
 
+const codeMemo = new Map<string, string>();
+
+/** "12345.0" → "12345": kept per distinct text, as codes recur on every row. */
+function cleanCode(code: string): string {
+  let c = codeMemo.get(code);
+  if (c === undefined) {
+    c = code.replace(/\.0+$/, '').trim();
+    if (codeMemo.size < 100_000) codeMemo.set(code, c);
+  }
+  return c;
+}
+
 function typedCommune(r: RowReader): TypedCommune {
   const code = r.has('communeCode') ? r.text('communeCode') : null;
-  return {
-    code: code === null ? null : code.replace(/\.0+$/, '').trim(),
-    name: r.has('communeName') ? r.text('communeName') : null,
-    codeAt: r.at('communeCode'),
-    nameAt: r.at('communeName'),
-  };
+  return { code: code === null ? null : cleanCode(code), name: r.has('communeName') ? r.text('communeName') : null, place: r.place, row: r.row };
 }
 
 function readZone(r: RowReader, idx: PlanIndex): PendingZone {
@@ -96,31 +103,31 @@ function readZone(r: RowReader, idx: PlanIndex): PendingZone {
   const communityCases = r.has('communityCases') ? r.count('communityCases') : null;
   const z = zone && idx.plan.zoneScale.zones.find((x) => x.code === zone);
   if (z && z.rank === 1 && idx.plan.consistency.greenRequiresNoCommunityCases && communityCases && communityCases > 0) {
-    r.issues.push(issue('zone-contradicts-cases', r.at('zone'), r.text('zone'), { zone: z.label, cases: communityCases }));
+    r.add(issue('zone-contradicts-cases', r.at('zone'), r.text('zone'), { zone: z.label, cases: communityCases }));
   }
   return {
-    commune, date, dateAt: r.at('date'), zone, zoneAt: r.at('zone'), communityCases,
+    code: commune.code, name: commune.name, place: commune.place, row: commune.row, date, zone, communityCases,
     quarantineCases: r.has('quarantineCases') ? r.count('quarantineCases') : null,
     lastCommunityCase: r.has('lastCommunityCase') ? r.date('lastCommunityCase', false) : null,
     population: r.has('population') ? r.count('population') : null,
     decision: r.has('decision') ? r.text('decision') : null,
     note: r.has('note') ? r.text('note') : null,
-    at: r.at(), clean: false,
+    clean: false,
   };
 }
 
 function readNomination(r: RowReader, idx: PlanIndex): PendingNomination {
   const kindText = r.required('kind');
   const kind = kindText === null ? null : nominationKind(kindText);
-  if (kindText !== null && kind === null) r.issues.push(issue('nomination-kind-invalid', r.at('kind'), kindText));
+  if (kindText !== null && kind === null) r.add(issue('nomination-kind-invalid', r.at('kind'), kindText));
   const name = r.required('name');
   const unit = r.text('unit');
-  if (kind === 'individual' && unit === null) r.issues.push(issue('individual-without-unit', r.at('unit'), null, { name: name ?? '' }));
+  if (kind === 'individual' && unit === null) r.add(issue('individual-without-unit', r.at('unit'), null, { name: name ?? '' }));
   if (kind === 'collective' && name) {
     const c = collectiveLevel(idx.plan, name);
     if (!c || !c.rewarded) {
       const allowed = idx.plan.collectiveTypes.map((t) => t.label).join('; ');
-      r.issues.push(issue('collective-not-rewarded', r.at('name'), name, { allowed }));
+      r.add(issue('collective-not-rewarded', r.at('name'), name, { allowed }));
     }
   }
   const commune = typedCommune(r);
@@ -129,8 +136,8 @@ function readNomination(r: RowReader, idx: PlanIndex): PendingNomination {
   let awardForm: string | null = null;
   if (formText !== null) {
     awardForm = lookupAlias(idx.forms, formText);
-    if (awardForm === null) r.issues.push(issue('award-form-invalid', r.at('awardForm'), formText, {}, { vi: `Ghi một trong: ${idx.formWords}.`, en: `Write one of: ${idx.formWords}.` }));
-    else if (!idx.plan.awardForms.find((f) => f.code === awardForm)?.provincial) r.issues.push(issue('award-not-provincial', r.at('awardForm'), formText));
+    if (awardForm === null) r.add(issue('award-form-invalid', r.at('awardForm'), formText, {}, { vi: `Ghi một trong: ${idx.formWords}.`, en: `Write one of: ${idx.formWords}.` }));
+    else if (!idx.plan.awardForms.find((f) => f.code === awardForm)?.provincial) r.add(issue('award-not-provincial', r.at('awardForm'), formText));
   }
   return {
     kind, name, unit, commune, awardForm,
@@ -146,7 +153,7 @@ function readIndicator(r: RowReader, idx: PlanIndex): PendingIndicator | null {
   const label = r.text('indicator');
   if (label === null) return null; // a numbering or sub-heading row
   const code = lookupAlias(idx.indicators, label);
-  if (code === null) r.issues.push(issue('indicator-unknown', r.at('indicator'), label));
+  if (code === null) r.add(issue('indicator-unknown', r.at('indicator'), label));
   const value = r.count('value');
   if (value === null && !r.hasErrors()) r.required('value');
   return { code, label, value, unit: r.has('unit') ? r.text('unit') : null, note: r.has('note') ? r.text('note') : null, at: r.at(), clean: false };
@@ -199,10 +206,11 @@ export async function readSheet(ctx: SheetContext, sheet: RawSheet): Promise<She
   if (h.missing.length > 0) return { ...result, incomplete: true };
   const lastHeader = h.headerRows[h.headerRows.length - 1];
   let first = true;
+  const reader = new RowReader({ file: ctx.file, sheet: sheet.name, map: h.map }, h.spec.spec);
   const handle = (raw: RawRow) => {
     if (raw.row <= lastHeader || isBlankRow(raw.cells) || isTotalRow(raw.cells)) return;
     if (first && ((first = false), isColumnNumberRow(raw.cells))) return;
-    readRow(ctx, result, h, raw.row, raw.cells);
+    readRow(ctx, result, h, reader.reset(raw.row, raw.cells));
   };
   head.forEach(handle);
   while (!next.done) {
@@ -231,8 +239,7 @@ function collapseUnfilled(out: SheetResult, h: HeaderFound): void {
   }
 }
 
-function readRow(ctx: SheetContext, out: SheetResult, h: HeaderFound, row: number, cells: CellValue[]): void {
-  const r = new RowReader(ctx.file, out.name, row, cells, h.map, h.spec.spec);
+function readRow(ctx: SheetContext, out: SheetResult, h: HeaderFound, r: RowReader): void {
   if (h.kind === 'zones') out.zones.push(readZone(r, ctx.idx));
   else if (h.kind === 'nominations') out.nominations.push(readNomination(r, ctx.idx));
   else if (h.kind === 'indicators') {
@@ -249,5 +256,5 @@ function readRow(ctx: SheetContext, out: SheetResult, h: HeaderFound, row: numbe
   const last = h.kind === 'zones' ? out.zones.at(-1) : h.kind === 'nominations' ? out.nominations.at(-1) : h.kind === 'indicators' ? out.indicators.at(-1) : null;
   if (last) last.clean = clean;
   if (h.kind === 'nominations') out.nominations[out.nominations.length - 1].problems = r.issues.map((i) => i.code);
-  out.issues.push(...r.issues);
+  for (const i of r.issues) out.issues.push(i);
 }

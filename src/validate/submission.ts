@@ -15,16 +15,28 @@ const label = (c: Commune) => `${c.name} (${c.code})`;
  * row, pointing at the first, and none of them reaches the figures.
  */
 function conflicts(reg: Registry, files: FileOutcome[], zoneLabel: (code: string) => string): void {
-  const groups = new Map<string, { a: Assessment; file: FileOutcome }[]>();
+  // Keyed by commune, then date (no key string per row); most pairs occur once, so a group
+  // (an array) is made only for the second occurrence.
+  type First = { a: Assessment; file: FileOutcome; order: number; group: { a: Assessment; file: FileOutcome }[] | null };
+  const firsts = new Map<string, Map<string, First>>();
+  const repeated: First[] = [];
+  let order = 0;
   for (const file of files) {
     for (const a of file.assessments) {
-      const key = `${a.communeCode}|${a.date}`;
-      (groups.get(key) ?? groups.set(key, []).get(key)!).push({ a, file });
+      let byDate = firsts.get(a.communeCode);
+      if (!byDate) firsts.set(a.communeCode, (byDate = new Map()));
+      const first = byDate.get(a.date);
+      if (!first) byDate.set(a.date, { a, file, order: order++, group: null });
+      else {
+        if (!first.group) repeated.push(first), (first.group = [{ a: first.a, file: first.file }]);
+        first.group.push({ a, file });
+      }
     }
   }
+  // in the order of their first occurrence, as one map of all groups would give them
+  const groups = repeated.sort((x, y) => x.order - y.order).map((f) => f.group!);
   const drop = new Set<Assessment>();
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
+  for (const group of groups) {
     const [head, ...rest] = group;
     rest.forEach((g) => drop.add(g.a));
     if (rest.every((g) => g.a.zone === head.a.zone)) continue;
