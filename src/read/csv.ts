@@ -27,6 +27,11 @@ export function sniffDelimiter(text: string): string {
 
 const HEAD_RECORDS = 40;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** A cell as NFC text, null when empty; ASCII (codes, dates, numbers) is NFC already. */
+const nfc = (c: string): string | null => (c === '' ? null : NON_ASCII.test(c) ? c.normalize('NFC') : c);
+
 /** How far a record's cells reach: the last non-empty one. */
 const extent = (fields: string[]) => {
   for (let i = fields.length - 1; i >= 0; i--) if (fields[i].trim() !== '') return i + 1;
@@ -79,7 +84,7 @@ function* records(r: Reading): Generator<RawRow> {
       const extra = rec.fields.slice(width, reach).join(r.delimiter).slice(0, 60);
       r.problems.push(lineProblem(row, 'repaired', rec.line, { vi: `dòng có ${reach} ô, nhiều hơn ${width} cột của bảng (phần thừa: "${extra}"); có thể một giá trị chứa dấu phân cách mà thiếu ngoặc kép`, en: `the line has ${reach} cells, more than the table's ${width} columns (extra: "${extra}"); a value may hold the delimiter without quotes` }));
     }
-    return { row, cells: rec.fields.map((c) => (c === '' ? null : c.normalize('NFC'))) };
+    return { row, cells: rec.fields.map(nfc) };
   };
   for (const rec of head) yield emit(rec);
   for (const rec of scan) yield emit(rec);

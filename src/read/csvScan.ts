@@ -19,6 +19,9 @@ export interface ScannedRecord {
   problems: LineProblem[];
 }
 
+/** The problems of a record read as it stands: none, one shared (never written to) array for all. */
+const NO_PROBLEMS: LineProblem[] = [];
+
 /** A quoted cell may span lines (Alt+Enter in Excel), but not this many. */
 const MAX_QUOTED_LINES = 200;
 
@@ -100,7 +103,7 @@ function record(c: Cursor, delim: string, limits: ReadLimits): ScannedRecord {
       continue;
     }
     nextLine(c);
-    return { line: start.line, fields, problems: [] };
+    return { line: start.line, fields, problems: NO_PROBLEMS };
   }
 }
 

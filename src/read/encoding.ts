@@ -2,6 +2,7 @@
 // one, then a contest between UTF-8, Windows-1258, TCVN3 and VNI decided by how Vietnamese
 // each decoding looks (sampled over the whole file). Stray NUL bytes are removed and their
 // lines remembered; a file full of control bytes is not text at all.
+import { isUtf8 } from 'node:buffer';
 import { unreadableError } from '../core/errors.js';
 import { decodeLegacy } from './legacy.js';
 import { mayBeLegacy, readingOf, sampleText, vietnameseScore } from './vietnamese.js';
@@ -16,6 +17,12 @@ export interface DecodedText {
 }
 
 function decodeStrict(bytes: Buffer, label: string): string | null {
+  if (label === 'utf-8') {
+    // What a fatal TextDecoder gives, faster: Node's UTF-8 check, then the decoder's BOM removal.
+    if (!isUtf8(bytes)) return null;
+    const text = bytes.toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
   try {
     return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch {

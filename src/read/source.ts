@@ -2,7 +2,7 @@
 // sheets as rows of raw cell values. CSV/TSV/TXT and .xlsx; .xls/.ods through LibreOffice
 // with --convert; anything else is "unreadable", with a sentence saying what it is instead.
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CellValue } from '../core/types.js';
 import { EXIT, ThiduaError, unreadableError } from '../core/errors.js';
@@ -56,10 +56,10 @@ function startsWith(buf: Buffer, magic: number[]): boolean {
   return magic.every((b, i) => buf[i] === b);
 }
 
-async function sizeOf(path: string, name: string, limits: ReadLimits): Promise<number> {
+function sizeOf(path: string, name: string, limits: ReadLimits): number {
   let size: number;
   try {
-    const st = await stat(path);
+    const st = statSync(path);
     if (st.isDirectory()) throw new Error('directory');
     size = st.size;
   } catch {
@@ -76,8 +76,9 @@ async function sizeOf(path: string, name: string, limits: ReadLimits): Promise<n
 
 export async function openSource(path: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<SourceFile> {
   const name = basename(path);
-  const size = await sizeOf(path, name, limits);
-  const bytes = await readFile(path);
+  const size = sizeOf(path, name, limits);
+  // Read in one go: a promise-based read of hundreds of small files mostly waits on the thread pool.
+  const bytes = readFileSync(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const base = { path, sha256, size, notes: [] as SourceFile['notes'] };
   const lower = name.toLowerCase();
@@ -90,8 +91,9 @@ export async function openSource(path: string, limits: ReadLimits = DEFAULT_LIMI
       const { convertAndRead } = await import('./legacyFormats.js');
       return convertAndRead(path, base, limits, { vi: 'bảng tính LibreOffice (.ods)', en: 'a LibreOffice spreadsheet (.ods)' });
     }
-    const { readXlsx } = await import('./xlsx.js');
-    const file = await readXlsx(bytes, { ...base, format: 'xlsx', encoding: null, delimiter: null }, limits);
+    // Streamed row by row; falls back to the full reader for legacy-font text and formula errors.
+    const { readXlsxStream } = await import('./xlsxStream.js');
+    const file = await readXlsxStream(bytes, { ...base, format: 'xlsx', encoding: null, delimiter: null }, limits);
     if (!/\.xlsx$|\.xlsm$/.test(lower)) file.notes.push({ vi: `Tệp ${name} thực chất là bảng tính .xlsx; đã đọc theo nội dung.`, en: `${name} is really an .xlsx workbook; read by its content.` });
     return file;
   }

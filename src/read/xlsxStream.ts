@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue } from '../core/types.js';
 import type { RawRow, ReadProblem, SourceFile } from './source.js';
 import { ThiduaError, unreadableError } from '../core/errors.js';
-import { checkWorkbookZip, type ZipEntry } from './zip.js';
+import { checkWorkbookZip, withEntriesFirst, type ZipEntry } from './zip.js';
 import { DEFAULT_LIMITS, LIMIT_FLAGS, type ReadLimits } from './limits.js';
 import { legacyScores, mayBeLegacy } from './vietnamese.js';
 import { fontEncoding } from './legacyCells.js';
@@ -155,8 +155,16 @@ function scanSheet(data: Buffer, method: number, legacyFont: boolean): Promise<{
   });
 }
 
+/**
+ * Parts exceljs's stream must have met before a sheet to read it in place; a sheet met earlier
+ * goes through a temporary file: slower, and in one run here one of 700 files came back with no
+ * rows that way (not reproduced on its own).
+ */
+const STREAM_FIRST = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+
 interface SheetReading {
-  bytes: Buffer;
+  /** the workbook with its small parts first (see STREAM_FIRST) */
+  ordered: Buffer;
   sheet: SheetEntry;
   merges: Merge[];
   limits: ReadLimits;
@@ -182,7 +190,7 @@ function tooMany(r: SheetReading, what: 'rows' | 'columns', n: number): Error {
 
 /** The rows of one sheet, numbered as the spreadsheet shows them; gaps come back as blank rows. */
 async function* streamRows(r: SheetReading): AsyncGenerator<RawRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([r.bytes]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([r.ordered]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   // Merged ranges: the master's value shows in every cell of the range, as readXlsx gives it.
   const pending = [...r.merges];
   let active: (Merge & { value: CellValue })[] = [];
@@ -252,10 +260,11 @@ export async function readXlsxStream(bytes: Buffer, base: Omit<SourceFile, 'shee
   if (scans.some((s) => s.legacy) || sheetsInBook.some((s) => !s.hidden && !entries.has(s.path))) return readXlsx(bytes, base, limits);
   const sheets: SourceFile['sheets'] = [];
   const hiddenSheets: string[] = [];
+  const ordered = withEntriesFirst(bytes, list, STREAM_FIRST);
   sheetsInBook.forEach((sheet, index) => {
     if (sheet.hidden) return void hiddenSheets.push(sheet.name);
     const problems: ReadProblem[] = [];
-    sheets.push({ name: sheet.name, rows: streamRows({ bytes, sheet, merges: scans[index].merges, limits, problems, file: name }), problems });
+    sheets.push({ name: sheet.name, rows: streamRows({ ordered, sheet, merges: scans[index].merges, limits, problems, file: name }), problems });
   });
   return { ...base, sheets, hiddenSheets };
 }

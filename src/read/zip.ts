@@ -3,7 +3,7 @@
 // bomb, or a sheet of millions of rows) is refused here, before exceljs loads it; so is an
 // archive that is truncated, is not a workbook (a .docx, an .ods, any other zip), or whose
 // entries inflate to more than they declare.
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { unreadableError } from '../core/errors.js';
 import { LIMIT_FLAGS, megabytes, type ReadLimits } from './limits.js';
 
@@ -28,14 +28,14 @@ function corrupt(name: string, why: string, whyEn: string) {
 }
 
 /** The entries listed in the central directory. */
+/** Where the end-of-central-directory record starts, or -1. */
+function findEocd(buf: Buffer): number {
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) if (buf.readUInt32LE(i) === EOCD) return i;
+  return -1;
+}
+
 export function zipEntries(buf: Buffer, name: string): ZipEntry[] {
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
-    if (buf.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = findEocd(buf);
   if (eocd < 0) throw corrupt(name, 'không thấy mục lục cuối tệp zip', 'no zip end-of-directory record');
   const count = buf.readUInt16LE(eocd + 10);
   const cdSize = buf.readUInt32LE(eocd + 12);
@@ -61,6 +61,23 @@ export function zipEntries(buf: Buffer, name: string): ZipEntry[] {
   return entries;
 }
 
+/**
+ * The same archive with the named entries moved to the front, each entry's bytes as they were,
+ * for a streaming reader that needs them before the rest (exceljs's WorkbookReader writes every
+ * sheet met before the shared strings to a temporary file). The central directory is kept as
+ * it was: a streaming reader does not use its offsets. An archive laid out in any unusual way
+ * (data before the first entry, entries sharing bytes) comes back as it is.
+ */
+export function withEntriesFirst(buf: Buffer, entries: ZipEntry[], first: string[]): Buffer {
+  const cd = buf.readUInt32LE(findEocd(buf) + 16);
+  const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+  if (byOffset.length === 0 || byOffset[0].localOffset !== 0 || byOffset.some((e, i) => i > 0 && e.localOffset <= byOffset[i - 1].localOffset) || byOffset[byOffset.length - 1].localOffset >= cd) return buf;
+  const spans = byOffset.map((e, i) => ({ name: e.name, at: i, start: e.localOffset, end: i + 1 < byOffset.length ? byOffset[i + 1].localOffset : cd }));
+  const rank = (n: string) => (first.includes(n) ? first.indexOf(n) : first.length);
+  spans.sort((a, b) => rank(a.name) - rank(b.name) || a.at - b.at);
+  return Buffer.concat([...spans.map((x) => buf.subarray(x.start, x.end)), buf.subarray(cd)]);
+}
+
 /** What a zip that is not a workbook is, for the message. */
 function notWorkbook(name: string, entries: ZipEntry[], buf: Buffer): Error {
   const names = new Set(entries.map((e) => e.name.toLowerCase()));
@@ -80,8 +97,19 @@ function tooBig(name: string, what: string, whatEn: string, limit: number) {
   );
 }
 
+/** Entries up to this size are inflated in one synchronous call: no round trip to the thread pool. */
+const SYNC_INFLATE_BYTES = 4 * 1024 * 1024;
+
 /** Inflates one entry, counting bytes and keeping none; fails past `declared` bytes. */
-function inflatedSize(data: Buffer, declared: number): Promise<number | 'over' | 'broken'> {
+function inflatedSize(data: Buffer, declared: number): Promise<number | 'over' | 'broken'> | number | 'over' | 'broken' {
+  if (declared <= SYNC_INFLATE_BYTES) {
+    try {
+      const n = inflateRawSync(data, { maxOutputLength: Math.max(1, declared) }).length;
+      return n > declared ? 'over' : n;
+    } catch (e) {
+      return (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'over' : 'broken';
+    }
+  }
   return new Promise((resolve) => {
     let total = 0;
     const z = createInflateRaw();
