@@ -6,7 +6,7 @@ import type { Registry } from './data/registry.js';
 import type { Plan } from './core/types.js';
 import type { ValidationRun } from './validate/run.js';
 import { validateInputs } from './validate/run.js';
-import { message } from './validate/issue.js';
+import { message, type Issue } from './validate/issue.js';
 import { compileResults } from './compile/compile.js';
 import type { DistrictInput, Period, Results } from './compile/types.js';
 import type { IssueRow, SourceSummary } from './render/documentInput.js';
@@ -50,10 +50,29 @@ export function sourceSummaries(run: ValidationRun): SourceSummary[] {
   }));
 }
 
+/** An issue as the documents list it; its message is rendered only when read (the appendix lists the first 10,000). */
+class ListedIssue implements IssueRow {
+  readonly code: string;
+  readonly severity: Issue['severity'];
+  readonly sheet: string | null;
+  readonly cell: string | null;
+  readonly value: string | null;
+  constructor(
+    readonly path: string,
+    readonly districtCode: string | null,
+    private readonly issue: Issue,
+    private readonly lang: Lang,
+  ) {
+    ({ code: this.code, severity: this.severity, sheet: this.sheet, cell: this.cell, value: this.value } = issue);
+  }
+
+  get message(): string {
+    return message(this.issue, this.lang);
+  }
+}
+
 export function issueRows(run: ValidationRun, lang: Lang): IssueRow[] {
-  return run.files.flatMap((f) =>
-    f.issues.map((i) => ({ path: f.path, districtCode: f.districtCode, code: i.code, severity: i.severity, sheet: i.sheet, cell: i.cell, value: i.value, message: message(i, lang) })),
-  );
+  return run.files.flatMap((f) => f.issues.map((i) => new ListedIssue(f.path, f.districtCode, i, lang)));
 }
 
 export interface CompileArgs {

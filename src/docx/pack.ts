@@ -18,21 +18,16 @@ export interface PackOptions {
 
 /** Pack a document into .docx bytes that depend only on its content (and `timestamp`). */
 export async function packDocument(doc: Document, options: PackOptions = {}): Promise<Buffer> {
-  const raw = await Packer.toBuffer(doc);
-  const zip = await JSZip.loadAsync(raw);
+  const files = packageFiles(doc);
+  const names = [...files.keys()].sort();
   const texts = new Map<string, string>();
-  for (const name of Object.keys(zip.files).sort()) {
-    const entry = zip.files[name];
-    if (!entry.dir && /\.(xml|rels)$/.test(name)) texts.set(name, await entry.async('string'));
-  }
+  for (const name of names) if (/\.(xml|rels)$/.test(name)) texts.set(name, utf8(files.get(name)!).toString('utf8'));
   const renamed = stableRelationshipIds(texts);
   const out = new JSZip();
   const renumber = docPrRenumberer();
-  for (const name of Object.keys(zip.files).sort()) {
-    const entry = zip.files[name];
-    if (entry.dir) continue;
+  for (const name of names) {
     const text = renamed.get(name);
-    const data = text === undefined ? await entry.async('uint8array') : normalizePart(name, text, options, renumber);
+    const data = text === undefined ? new Uint8Array(utf8(files.get(name)!)) : normalizePart(name, text, options, renumber);
     out.file(name, data, { date: ZIP_DATE, createFolders: false, unixPermissions: null, dosPermissions: null });
   }
   return out.generateAsync({
@@ -41,6 +36,25 @@ export async function packDocument(doc: Document, options: PackOptions = {}): Pr
     compressionOptions: { level: 6 },
     platform: 'DOS',
   });
+}
+
+type PartData = string | Uint8Array | ArrayBuffer;
+
+/**
+ * The package's parts by path, as docx's Packer would zip them. Packer.toBuffer deflates them
+ * only for us to inflate them again to rewrite ids and dates; its compiler gives them directly.
+ * It is a private static of Packer, hence the cast.
+ */
+function packageFiles(doc: Document): Map<string, PartData> {
+  const compiler = (Packer as unknown as { compiler?: { compile(file: Document, prettify: undefined, overrides: never[]): Map<string, PartData> } }).compiler;
+  if (!compiler) throw new Error('docx: Packer.compiler is missing; this docx version is not supported');
+  return compiler.compile(doc, undefined, []);
+}
+
+/** A part's bytes as docx would zip them (strings as UTF-8). */
+function utf8(data: PartData): Buffer {
+  if (typeof data === 'string') return Buffer.from(data, 'utf8');
+  return ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data);
 }
 
 /** Per-part fixes; parts are visited in name order, so drawing ids come out the same. */

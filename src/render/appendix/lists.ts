@@ -68,8 +68,15 @@ export function sourcesSheet(wb: ExcelJS.Workbook, input: ReportInput): void {
   closeTable(frame, row, 1);
 }
 
+/** At most this many issues are listed: a national file can hold hundreds of thousands. */
+export const ISSUE_ROWS_MAX = 10_000;
+
+const vn = (n: number) => n.toLocaleString('vi-VN');
+
 export function issuesSheet(wb: ExcelJS.Workbook, input: ReportInput): void {
-  const frame = openTable(wb, ISSUES_SHEET, `CÁC LỖI VÀ CẢNH BÁO TRONG SỐ LIỆU (${input.issues.length})`, [
+  const total = input.issues.length;
+  const capped = total > ISSUE_ROWS_MAX ? ` — liệt kê ${vn(ISSUE_ROWS_MAX)} dòng đầu` : '';
+  const frame = openTable(wb, ISSUES_SHEET, `CÁC LỖI VÀ CẢNH BÁO TRONG SỐ LIỆU (${total})${capped}`, [
     { header: 'Tệp', width: 34 },
     { header: 'Huyện', width: 22 },
     { header: 'Mã lỗi', width: 22 },
@@ -81,9 +88,14 @@ export function issuesSheet(wb: ExcelJS.Workbook, input: ReportInput): void {
   ]);
   const severity = { error: { center: true, fill: ERROR_FILL }, warning: { center: true, fill: WARNING_FILL } } as const;
   let row = frame.headerRow;
-  for (const i of input.issues) {
+  for (const i of input.issues.slice(0, ISSUE_ROWS_MAX)) {
     const values = [text(i.path), text(districtName(input, i.districtCode)), i.code, i.severity === 'error' ? 'Lỗi' : 'Cảnh báo', text(i.sheet), text(i.cell), text(i.value), text(i.message)];
     putRow(frame.ws, ++row, values, [WRAP, {}, {}, severity[i.severity], {}, CENTER, WRAP, WRAP]);
   }
-  closeTable(frame, row, 0);
+  const lastListed = row;
+  if (total > ISSUE_ROWS_MAX) {
+    const more = `… và ${vn(total - ISSUE_ROWS_MAX)} lỗi, cảnh báo khác không liệt kê ở đây (trang này liệt kê ${vn(ISSUE_ROWS_MAX)} dòng đầu trong ${vn(total)}). Chạy "thidua validate" trên các tệp để xem đủ.`;
+    putRow(frame.ws, ++row, [text(more)], [WRAP]);
+  }
+  closeTable(frame, lastListed, 0);
 }
