@@ -8,6 +8,7 @@ import { usageError } from '../core/errors.js';
 import { limitsFromFlags, type LimitFlags, type ReadLimits } from '../read/limits.js';
 import { periodFromOptions, parseUserDate } from '../compile/period.js';
 import type { Period } from '../compile/period.js';
+import { parseLang } from './lang.js';
 import { applyWorkingConfig, loadWorkingConfig, type LoadedConfig } from './config.js';
 
 export const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -37,11 +38,7 @@ export interface RunContext {
   config?: LoadedConfig | null;
 }
 
-export function parseLang(value: string | undefined): Lang {
-  if (value === undefined || value === 'vi') return 'vi';
-  if (value === 'en') return 'en';
-  throw usageError(`--lang phải là "vi" hoặc "en", không phải "${value}".`, `--lang must be "vi" or "en", not "${value}".`);
-}
+export { parseLang } from './lang.js';
 
 function checkedDate(flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;

@@ -2,7 +2,7 @@
 // `thidua --help` stays fast), and turn known failures into a sentence and an exit code.
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, ThiduaError } from '../core/errors.js';
-import { parseLang } from './context.js';
+import { parseLang } from './lang.js';
 
 function langOf(argv: string[]): 'vi' | 'en' {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
