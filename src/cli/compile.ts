@@ -23,17 +23,26 @@ export function outputNames(period: { from: string; to: string }) {
   return { report: `bao-cao-ket-qua-${span}.docx`, workbook: `phu-luc-ket-qua-${span}.xlsx` };
 }
 
-export async function runCompile(paths: string[], flags: CompileFlags): Promise<number> {
+/**
+ * What compile and shortlist share: the context, the document's details (asked for before the
+ * long read, so a clerk is not kept waiting), and the compiled figures; --strict refuses here.
+ */
+export async function compileForDocuments(paths: string[], flags: CompileFlags, kind: 'report' | 'proposal') {
   const ctx = buildContext(flags);
   const inputs = resolvePaths(paths, ctx);
-  const meta = await documentMeta(ctx, flags, 'report');
+  const meta = await documentMeta(ctx, flags, kind);
   const compiled = await compileInputs({ ...ctx, paths: inputs });
   if (flags.strict && compiled.run.errors > 0) {
     throw new ThiduaError(EXIT.invalid, {
-      vi: `Có ${compiled.run.errors} lỗi trong hồ sơ (--strict): chạy "thidua validate" để xem và sửa trước khi tổng hợp.`,
-      en: `The submissions have ${compiled.run.errors} errors (--strict): run "thidua validate" to see and fix them before compiling.`,
+      vi: `Có ${compiled.run.errors} lỗi trong hồ sơ (--strict): chạy "thidua validate" để xem và sửa trước.`,
+      en: `The submissions have ${compiled.run.errors} errors (--strict): run "thidua validate" to see and fix them first.`,
     });
   }
+  return { ctx, meta, compiled };
+}
+
+export async function runCompile(paths: string[], flags: CompileFlags): Promise<number> {
+  const { ctx, meta, compiled } = await compileForDocuments(paths, flags, 'report');
   const input: ReportInput = { plan: ctx.plan, registry: ctx.registry, results: compiled.results, sources: compiled.sources, issues: compiled.issues, meta };
   const [{ reportDocument }, { appendixWorkbook, workbookBytes }] = await Promise.all([import('../render/report/index.js'), import('../render/appendix.js')]);
   const names = outputNames(compiled.results.period);
@@ -45,7 +54,7 @@ export async function runCompile(paths: string[], flags: CompileFlags): Promise<
     ],
     !!flags.force,
   );
-  if (flags.format === 'json') process.stdout.write(`${JSON.stringify(compileJson(compiled, ctx.plan, outputs), null, 2)}\n`);
+  if (flags.format === 'json') process.stdout.write(`${JSON.stringify(compileJson(compiled, outputs), null, 2)}\n`);
   else process.stdout.write(`${compileSummaryText(compiled, ctx.plan, ctx.registry, outputs, ctx.lang, painter()).join('\n')}\n`);
   return EXIT.ok;
 }

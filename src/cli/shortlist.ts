@@ -1,16 +1,14 @@
 // `thidua shortlist`: compile the figures, apply the plan's award rule, and write the Tờ trình
 // with its Danh sách (.docx) and the clerk's list of who was left out and why (.xlsx).
 import { join } from 'node:path';
-import { EXIT, ThiduaError } from '../core/errors.js';
-import { compileInputs } from '../pipeline.js';
+import { EXIT } from '../core/errors.js';
 import { buildShortlist } from '../shortlist/eligibility.js';
 import { packDocument } from '../docx/pack.js';
 import { writeOutputs } from '../write/atomic.js';
-import { buildContext, outDir, resolvePaths } from './context.js';
-import { documentMeta } from './meta.js';
+import { outDir } from './context.js';
 import { shortlistJson, shortlistSummaryText } from '../render/shortlistSummary.js';
 import { painter } from './terminal.js';
-import type { CompileFlags } from './compile.js';
+import { compileForDocuments, type CompileFlags } from './compile.js';
 
 export function shortlistNames(period: { from: string; to: string }) {
   const span = `${period.from.replaceAll('-', '')}-${period.to.replaceAll('-', '')}`;
@@ -18,16 +16,7 @@ export function shortlistNames(period: { from: string; to: string }) {
 }
 
 export async function runShortlist(paths: string[], flags: CompileFlags): Promise<number> {
-  const ctx = buildContext(flags);
-  const inputs = resolvePaths(paths, ctx);
-  const meta = await documentMeta(ctx, flags, 'proposal');
-  const compiled = await compileInputs({ ...ctx, paths: inputs });
-  if (flags.strict && compiled.run.errors > 0) {
-    throw new ThiduaError(EXIT.invalid, {
-      vi: `Có ${compiled.run.errors} lỗi trong hồ sơ (--strict): chạy "thidua validate" để xem và sửa trước.`,
-      en: `The submissions have ${compiled.run.errors} errors (--strict): run "thidua validate" to see and fix them first.`,
-    });
-  }
+  const { ctx, meta, compiled } = await compileForDocuments(paths, flags, 'proposal');
   const nominations = compiled.run.files.flatMap((f) => f.nominations);
   const shortlist = buildShortlist(ctx.plan, ctx.registry, compiled.results, nominations);
   const { proposalDocument, leftOutWorkbook, leftOutBytes } = await import('../render/proposal/index.js');
@@ -42,6 +31,6 @@ export async function runShortlist(paths: string[], flags: CompileFlags): Promis
     !!flags.force,
   );
   if (flags.format === 'json') process.stdout.write(`${JSON.stringify(shortlistJson(shortlist, outputs), null, 2)}\n`);
-  else process.stdout.write(`${shortlistSummaryText(shortlist, ctx.registry, outputs, ctx.lang, painter()).join('\n')}\n`);
+  else process.stdout.write(`${shortlistSummaryText(shortlist, outputs, ctx.lang, painter()).join('\n')}\n`);
   return EXIT.ok;
 }

@@ -8,6 +8,7 @@ import { byCode, difficultiesByDistrict, districtIndicators, districtSubmission,
 import { classifyCommune, statusContext } from './status.js';
 import { districtLevel, zoneSummary } from './summary.js';
 import type { CommuneListItem, CommuneLists, CommuneResult, DistrictInput, DistrictResult, Period, Results } from './types.js';
+import { groupBy } from '../core/collections.js';
 
 export interface CompileInput {
   plan: Plan;
@@ -19,16 +20,6 @@ export interface CompileInput {
   districts: DistrictInput[]; // districts absent here did not submit
 }
 
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = map.get(k);
-    if (list) list.push(it);
-    else map.set(k, [it]);
-  }
-  return map;
-}
 
 /** Every commune of the register, by district code then commune code. */
 function communeResults(input: CompileInput, districtCodes: string[], inputs: Map<string, DistrictInput>): CommuneResult[] {

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import type { Commune, District } from '../core/types.js';
 import { editDistance, unitLooseKey, unitToneKey, unitTypeOf } from '../core/normalize.js';
 import { usageError } from '../core/errors.js';
+import { pushTo } from '../core/collections.js';
 
 export type CommuneMatch =
   | { kind: 'found'; commune: Commune }
@@ -55,11 +56,6 @@ export function loadRegistry(path: string): Registry {
   return buildRegistry(districts, communes);
 }
 
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 export function buildRegistry(districts: Map<string, District>, communes: Map<string, Commune>): Registry {
   const byDistrict = new Map<string, Commune[]>();

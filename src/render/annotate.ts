@@ -6,6 +6,7 @@ import type { FileOutcome } from '../validate/file.js';
 import { message, suggestionText, type Issue } from '../validate/issue.js';
 import { openSource } from '../read/source.js';
 import type { RawRow } from '../read/source.js';
+import { pushTo } from '../core/collections.js';
 
 const FILL = { error: 'FFFFC7CE', warning: 'FFFFEB9C' } as const;
 
@@ -39,7 +40,7 @@ function markCells(wb: ExcelJS.Workbook, issues: Issue[], csvSheet: string | nul
   for (const i of issues) {
     if (!i.cell || !i.sheet) continue;
     const key = `${csvSheet ?? i.sheet}\u0000${i.cell}`;
-    (byCell.get(key) ?? byCell.set(key, []).get(key)!).push(i);
+    pushTo(byCell, key, i);
   }
   for (const [key, list] of byCell) {
     const [sheetName, addr] = key.split('\u0000');

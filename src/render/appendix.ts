@@ -9,7 +9,7 @@ import { communesSheet } from './appendix/communes.js';
 import { indicatorsSheet } from './appendix/indicators.js';
 import { difficultiesSheet, issuesSheet, sourcesSheet } from './appendix/lists.js';
 import { matrixSheet } from './appendix/matrix.js';
-import { excelDate } from './appendix/sheet.js';
+import { stampedWorkbook } from './appendix/sheet.js';
 import { summarySheet } from './appendix/summary.js';
 
 export { SUMMARY_SHEET } from './appendix/summary.js';
@@ -23,15 +23,7 @@ const ZIP_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
 
 /** The appendix workbook for the input; nothing is written. Its dates are the period's end. */
 export function appendixWorkbook(input: ReportInput): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  // The document's own dates come from the data, never the clock, so the bytes can be hashed.
-  const stamp = excelDate(input.results.period.to) ?? new Date(0);
-  wb.creator = 'thidua';
-  wb.lastModifiedBy = 'thidua';
-  wb.created = stamp;
-  wb.modified = stamp;
-  wb.lastPrinted = stamp;
-  wb.title = `Phụ lục kết quả ${input.plan.shortTitle}`;
+  const wb = stampedWorkbook(`Phụ lục kết quả ${input.plan.shortTitle}`, input.results.period.to);
   summarySheet(wb, input);
   communesSheet(wb, input);
   matrixSheet(wb, input);

@@ -1,6 +1,6 @@
 // Zone charts without a browser: a scene of rectangles and labels, serialised as SVG and rasterised (bars, axes and text) into a PNG.
 import { deflateSync } from 'node:zlib';
-import { drawText } from './chartText.js';
+import { drawText, type TextRun } from './chartText.js';
 
 /** A zone as the charts draw it; `color` is hex RRGGBB without '#'. */
 export interface ChartZone {
@@ -22,14 +22,8 @@ export interface Rect {
   role?: 'bar' | 'swatch' | 'axis' | 'grid';
 }
 
-export interface Label {
-  x: number;
-  y: number;
-  text: string;
-  size: number;
-  anchor: 'start' | 'middle' | 'end';
-  bold?: boolean;
-}
+/** A text label of a chart, in the image's own pixels (drawn into the SVG and the PNG alike). */
+export type Label = TextRun;
 
 /** Everything a chart shows, in CSS pixels. */
 export interface Scene {

@@ -11,7 +11,7 @@ function countsByZone(c: ZoneCounts): Record<string, number> {
   return Object.fromEntries(c.byZone.map((z) => [z.zone, z.count]));
 }
 
-export function compileJson(compiled: Compiled, plan: Plan, outputs: Record<string, string>) {
+export function compileJson(compiled: Compiled, outputs: Record<string, string>) {
   const r = compiled.results;
   const cat = r.province.categories;
   return {

@@ -1,6 +1,5 @@
 // shortlist's terminal output: the versioned JSON object, and a short summary by district.
 import type { Lang } from '../core/types.js';
-import type { Registry } from '../data/registry.js';
 import type { Shortlist } from '../shortlist/types.js';
 import type { Painter } from './validateReport.js';
 
@@ -19,7 +18,7 @@ const T = {
   en: { title: 'Proposed for the provincial Chairman\'s certificate of merit', coll: 'collectives', auto: 'automatic', nominated: 'nominated', ind: 'individuals', left: 'Left out', written: 'Written' },
 } as const;
 
-export function shortlistSummaryText(s: Shortlist, reg: Registry, outputs: Record<string, string>, lang: Lang, paint: Painter): string[] {
+export function shortlistSummaryText(s: Shortlist, outputs: Record<string, string>, lang: Lang, paint: Painter): string[] {
   const t = T[lang];
   const auto = s.collectives.filter((c) => c.source === 'auto').length;
   const lines = [

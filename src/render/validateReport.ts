@@ -4,6 +4,7 @@ import type { Lang } from '../core/types.js';
 import type { Registry } from '../data/registry.js';
 import type { ValidationRun } from '../validate/run.js';
 import { message, pointerText, suggestionText, type Issue } from '../validate/issue.js';
+import { groupBy } from '../core/collections.js';
 
 export interface JsonIssue {
   code: string;
@@ -58,11 +59,6 @@ const T = {
   en: { file: 'File', district: 'District', unknown: 'unknown', many: 'consolidated file of {n} districts', encoding: 'encoding', sheets: 'sheets', rows: 'rows', errors: 'errors', warnings: 'warnings', more: 'and {n} more', valid: 'VALID', invalid: 'INVALID', total: 'Total', files: 'files', noIssue: 'no issues' },
 } as const;
 
-function groupByCode(issues: Issue[]): Map<string, Issue[]> {
-  const m = new Map<string, Issue[]>();
-  for (const i of issues) (m.get(i.code) ?? m.set(i.code, []).get(i.code)!).push(i);
-  return m;
-}
 
 function exampleLine(i: Issue, lang: Lang): string {
   const where = pointerText(i, lang);
@@ -81,7 +77,7 @@ export function validationText(run: ValidationRun, reg: Registry, lang: Lang, st
     lines.push(paint.bold(`${t.file}: ${f.path}`) + paint.dim(` — ${t.district}: ${d}; ${f.sheets.length} ${t.sheets}, ${rows} ${t.rows}${enc}`));
     for (const n of f.notes) lines.push(paint.dim(`  · ${n[lang]}`));
     if (f.issues.length === 0) lines.push(paint.ok(`  ✓ ${t.noIssue}`));
-    for (const [code, group] of groupByCode(f.issues)) {
+    for (const [code, group] of groupBy(f.issues, (i) => i.code)) {
       const sev = group[0].severity;
       const head = `  ${sev === 'error' ? '✗' : '!'} ${code} (${group.length})`;
       lines.push(sev === 'error' ? paint.error(head) : paint.warning(head));

@@ -2,7 +2,6 @@
 // (codes, names within the district) and check dates against the plan's period.
 import type { Commune, District, IsoDate } from '../core/types.js';
 import type { Registry } from '../data/registry.js';
-import { formatDmy } from '../read/cells.js';
 import { issue, type Issue } from './issue.js';
 import type { SheetResult, TypedCommune } from './sheet.js';
 import { pointAt } from './rows.js';

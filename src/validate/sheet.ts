@@ -1,6 +1,6 @@
 // One sheet, start to end: find its header, then read each data row into a pending record of
 // its kind. Pending records still name their commune as typed; the file resolves them later.
-import type { CellValue, IsoDate, SheetKind } from '../core/types.js';
+import type { IsoDate, SheetKind } from '../core/types.js';
 import { findHeader, isBlankRow, isColumnNumberRow, isTotalRow, HEADER_SEARCH_ROWS, type HeaderFound } from '../read/header.js';
 import type { RawRow, RawSheet } from '../read/source.js';
 import { lookupAlias } from '../data/plan.js';
@@ -8,6 +8,7 @@ import { issue, type Issue } from './issue.js';
 import { collectiveLevel, nominationKind, RowReader, type PlanIndex, type SheetPlace } from './rows.js';
 import { columnLetter } from '../read/cells.js';
 import type { CellPointer } from '../core/types.js';
+import { pushTo } from '../core/collections.js';
 
 /**
  * A commune as typed on a row, before it is looked up in the register. Where it is: the sheet's
@@ -228,7 +229,7 @@ export async function readSheet(ctx: SheetContext, sheet: RawSheet): Promise<She
 function collapseUnfilled(out: SheetResult, h: HeaderFound): void {
   if (out.rows < 2) return;
   const byColumn = new Map<string, Issue[]>();
-  for (const i of out.issues) if (i.code === 'required-empty' && i.column) (byColumn.get(i.column) ?? byColumn.set(i.column, []).get(i.column)!).push(i);
+  for (const i of out.issues) if (i.code === 'required-empty' && i.column) pushTo(byColumn, i.column, i);
   for (const [column, list] of byColumn) {
     if (list.length < out.rows) continue;
     const drop = new Set(list);

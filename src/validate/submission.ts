@@ -7,6 +7,7 @@ import { formatDmy } from '../read/cells.js';
 import { issue, pointerText, type Issue } from './issue.js';
 import type { FileOutcome } from './file.js';
 import type { Window } from './resolve.js';
+import { pushTo } from '../core/collections.js';
 
 const label = (c: Commune) => `${c.name} (${c.code})`;
 
@@ -61,7 +62,7 @@ interface Seen {
 
 function seen(files: FileOutcome[]): Seen {
   const dates = new Map<string, string[]>();
-  for (const f of files) for (const a of f.assessments) (dates.get(a.communeCode) ?? dates.set(a.communeCode, []).get(a.communeCode)!).push(a.date);
+  for (const f of files) for (const a of f.assessments) pushTo(dates, a.communeCode, a.date);
   return { dates, erred: new Set(files.flatMap((f) => [...f.communesWithErrors])) };
 }
 
@@ -95,7 +96,7 @@ function coverage(reg: Registry, districtCode: string, files: FileOutcome[], w: 
 export function checkSubmissions(reg: Registry, files: FileOutcome[], w: Window, zoneLabel: (code: string) => string): void {
   conflicts(reg, files, zoneLabel);
   const byDistrict = new Map<string, FileOutcome[]>();
-  for (const f of files) for (const dc of f.districts) (byDistrict.get(dc) ?? byDistrict.set(dc, []).get(dc)!).push(f);
+  for (const f of files) for (const dc of f.districts) pushTo(byDistrict, dc, f);
   const all = seen(files);
   for (const [dc, group] of byDistrict) coverage(reg, dc, group, w, all);
 }

@@ -1,7 +1,7 @@
 // Building blocks shared by the appendix workbook's sheets: shared cell styles (built once,
 // never mutated per cell, so 10,000 rows do not mean 10,000 style objects), safe text, Excel
 // dates, zone colours, and a table frame (title, bold header, widths, frozen pane, filter).
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import type { IsoDate, Zone } from '../../core/types.js';
 
 export const FMT = { int: '#,##0', decimal: '#,##0.0#', pct: '0.0%', date: 'dd/mm/yyyy' } as const;
@@ -137,3 +137,19 @@ export function putRow(ws: ExcelJS.Worksheet, rowNumber: number, values: CellInp
 
 /** The look of a cell showing a zone: its colour, centred. */
 export const zoneLook = (zone: Zone | undefined, extra: Look = {}): Look => ({ ...extra, fill: zone?.color, center: true });
+
+/**
+ * A new workbook whose own dates come from the data (the period's end), never the clock, so
+ * the same input gives the same bytes and a file's hash can be recorded.
+ */
+export function stampedWorkbook(title: string, periodEnd: IsoDate): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const stamp = excelDate(periodEnd) ?? new Date(0);
+  wb.creator = 'thidua';
+  wb.lastModifiedBy = 'thidua';
+  wb.created = stamp;
+  wb.modified = stamp;
+  wb.lastPrinted = stamp;
+  wb.title = title;
+  return wb;
+}

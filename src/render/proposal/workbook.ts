@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { workbookBytes } from '../appendix.js';
 import { REASON_TEXT } from '../../shortlist/eligibility.js';
 import type { LeftOut } from '../../shortlist/types.js';
-import { closeTable, excelDate, openTable, putRow, text, type CellInput, type Column, type Look } from '../appendix/sheet.js';
+import { closeTable, openTable, stampedWorkbook, putRow, text, type CellInput, type Column, type Look } from '../appendix/sheet.js';
 import { cellRef, communeName, districtName, positionAndUnit, shortAwardForm, type LeftOutInput } from './words.js';
 
 export { workbookBytes };
@@ -126,14 +126,7 @@ function leftOutSheet(wb: ExcelJS.Workbook, input: LeftOutInput): void {
 
 /** The clerk's workbook; nothing is written. Its dates are the period's end, never the clock. */
 export function leftOutWorkbook(input: LeftOutInput): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  const stamp = excelDate(input.results.period.to) ?? new Date(0);
-  wb.creator = 'thidua';
-  wb.lastModifiedBy = 'thidua';
-  wb.created = stamp;
-  wb.modified = stamp;
-  wb.lastPrinted = stamp;
-  wb.title = `Danh sách đề nghị khen thưởng ${input.plan.shortTitle}`;
+  const wb = stampedWorkbook(`Danh sách đề nghị khen thưởng ${input.plan.shortTitle}`, input.results.period.to);
   proposedSheet(wb, input);
   leftOutSheet(wb, input);
   return wb;

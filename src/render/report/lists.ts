@@ -4,6 +4,7 @@ import type { CommuneListItem, NoDataReason } from '../../compile/types.js';
 import { body, bullet, subheading } from '../../docx/nd30.js';
 import type { ReportInput } from '../documentInput.js';
 import { COMMUNES_WORD, communeInSentence, districtInSentence, formatNumber, joinVi, upperFirst, zoneBook, type ZoneBook } from './format.js';
+import { groupBy } from '../../core/collections.js';
 
 interface Ctx {
   input: ReportInput;
@@ -18,15 +19,8 @@ interface Group {
 }
 
 /** Groups in first-seen order (the lists come in district, then commune order). */
-function groupBy(items: CommuneListItem[], key: (c: CommuneListItem) => string): Group[] {
-  const map = new Map<string, CommuneListItem[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = map.get(k);
-    if (list) list.push(it);
-    else map.set(k, [it]);
-  }
-  return [...map].map(([k, v]) => ({ key: k, items: v }));
+function grouped(items: CommuneListItem[], key: (c: CommuneListItem) => string): Group[] {
+  return [...groupBy(items, key)].map(([k, v]) => ({ key: k, items: v }));
 }
 
 const commune = (ctx: Ctx, c: CommuneListItem) => communeInSentence(ctx.input.registry, c.code, c.name);
@@ -35,7 +29,7 @@ const count = (n: number) => `${formatNumber(n)} ${COMMUNES_WORD}`;
 
 /** "- Huyện Kế Sách (2): xã A, xã B." per district. */
 function byDistrict(ctx: Ctx, items: CommuneListItem[], note?: (c: CommuneListItem) => string): Paragraph[] {
-  return groupBy(items, (c) => c.districtCode).map((g) => {
+  return grouped(items, (c) => c.districtCode).map((g) => {
     const head = upperFirst(district(ctx, g.key, g.items[0].districtName));
     const what = ctx.names ? joinVi(g.items.map((c) => commune(ctx, c) + (note ? note(c) : ''))) : `${formatNumber(g.items.length)} đơn vị`;
     return bullet(`${head} (${formatNumber(g.items.length)}): ${what}.`);
@@ -45,13 +39,13 @@ function byDistrict(ctx: Ctx, items: CommuneListItem[], note?: (c: CommuneListIt
 /** "- Từ vùng cam sang vùng vàng (3): xã A, xã B (huyện Kế Sách); phường 2 (thành phố Sóc Trăng)." */
 function byTransition(ctx: Ctx, items: CommuneListItem[]): Paragraph[] {
   const rank = (code: string | null) => (code === null ? 0 : (ctx.book.byCode.get(code)?.rank ?? 0));
-  const groups = groupBy(items, (c) => `${c.fromZone}>${c.toZone}`).sort(
+  const groups = grouped(items, (c) => `${c.fromZone}>${c.toZone}`).sort(
     (a, b) => rank(b.items[0].fromZone) - rank(a.items[0].fromZone) || rank(a.items[0].toZone) - rank(b.items[0].toZone),
   );
   return groups.map((g) => {
     const { fromZone, toZone } = g.items[0];
     const head = `Từ ${ctx.book.word(fromZone)} sang ${ctx.book.word(toZone)} (${formatNumber(g.items.length)})`;
-    const parts = groupBy(g.items, (c) => c.districtCode).map((d) => {
+    const parts = grouped(g.items, (c) => c.districtCode).map((d) => {
       const where = district(ctx, d.key, d.items[0].districtName);
       return ctx.names ? `${joinVi(d.items.map((c) => commune(ctx, c)))} (${where})` : `${where}: ${formatNumber(d.items.length)}`;
     });
@@ -76,7 +70,7 @@ function reasonText(reason: NoDataReason | null): string {
 /** No data: a district that sent nothing is one line; otherwise each commune with its reason. */
 function noDataBullets(ctx: Ctx, items: CommuneListItem[]): Paragraph[] {
   const notSubmitted = new Set(ctx.input.results.submissions.notSubmitted);
-  return groupBy(items, (c) => c.districtCode).flatMap((g) => {
+  return grouped(items, (c) => c.districtCode).flatMap((g) => {
     const head = upperFirst(district(ctx, g.key, g.items[0].districtName));
     if (notSubmitted.has(g.key)) return [bullet(`${head}: ${count(g.items.length)} (đơn vị chưa gửi báo cáo).`)];
     return byDistrict(ctx, g.items, (c) => reasonText(c.reason));
