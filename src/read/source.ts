@@ -8,6 +8,7 @@ import type { CellValue } from '../core/types.js';
 import { EXIT, ThiduaError, unreadableError } from '../core/errors.js';
 import { DEFAULT_LIMITS, LIMIT_FLAGS, megabytes, type ReadLimits } from './limits.js';
 import { ole2Kind } from './ole2.js';
+import { zipEntries } from './zip.js';
 
 export { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 
@@ -46,6 +47,9 @@ export interface SourceFile {
   /** What the reader noticed and the user should hear about (content not matching the name…). */
   notes: { vi: string; en: string }[];
 }
+
+/** Compressed size under which a workbook of several sheets is loaded whole rather than streamed. */
+const SMALL_WORKBOOK_BYTES = 256 * 1024;
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
@@ -91,9 +95,13 @@ export async function openSource(path: string, limits: ReadLimits = DEFAULT_LIMI
       const { convertAndRead } = await import('./legacyFormats.js');
       return convertAndRead(path, base, limits, { vi: 'bảng tính LibreOffice (.ods)', en: 'a LibreOffice spreadsheet (.ods)' });
     }
-    // Streamed row by row; falls back to the full reader for legacy-font text and formula errors.
-    const { readXlsxStream } = await import('./xlsxStream.js');
-    const file = await readXlsxStream(bytes, { ...base, format: 'xlsx', encoding: null, delimiter: null }, limits);
+    // Large workbooks stream row by row (falling back to the full reader for legacy-font text and
+    // formula errors). The stream reopens the archive once per sheet, so a small workbook of
+    // several sheets — a district's usual submission — loads faster whole.
+    const fileBase = { ...base, format: 'xlsx' as const, encoding: null, delimiter: null };
+    const file = bytes.length <= SMALL_WORKBOOK_BYTES && sheetEntries(bytes, name) > 1
+      ? await (await import('./xlsx.js')).readXlsx(bytes, fileBase, limits)
+      : await (await import('./xlsxStream.js')).readXlsxStream(bytes, fileBase, limits);
     if (!/\.xlsx$|\.xlsm$/.test(lower)) file.notes.push({ vi: `Tệp ${name} thực chất là bảng tính .xlsx; đã đọc theo nội dung.`, en: `${name} is really an .xlsx workbook; read by its content.` });
     return file;
   }
@@ -104,4 +112,13 @@ export async function openSource(path: string, limits: ReadLimits = DEFAULT_LIMI
   const file = readDelimited(bytes, { ...base, format: 'csv' }, limits);
   if (/\.(xlsx|xlsm|xls|ods)$/.test(lower)) file.notes.push({ vi: `Tệp ${name} mang đuôi bảng tính nhưng là văn bản (CSV); đã đọc theo nội dung.`, en: `${name} has a spreadsheet extension but is text (CSV); read by its content.` });
   return file;
+}
+
+/** How many worksheets a workbook's zip directory lists (0 when the directory cannot be read). */
+function sheetEntries(bytes: Buffer, name: string): number {
+  try {
+    return zipEntries(bytes, name).filter((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)).length;
+  } catch {
+    return 0; // the streaming reader's own checks will say what is wrong
+  }
 }
