@@ -48,10 +48,6 @@ export const CATALOG = {
 
 export type IssueCode = keyof typeof CATALOG;
 
-export function catalogEntry(code: IssueCode): Entry {
-  return CATALOG[code];
-}
-
 /** The catalog as the Markdown table the README carries (a test keeps the two equal). */
 export function catalogMarkdown(): string {
   const rows = Object.entries(CATALOG).map(([code, e]) => `| \`${code}\` | ${e.severity} | ${e.en.replaceAll('|', '\\|')} | ${e.vi.replaceAll('|', '\\|')} |`);
