@@ -90,8 +90,8 @@ export function resolvePaths(paths: string[], ctx: RunContext): string[] {
   if (paths.length > 0) return paths;
   if (ctx.config) return [ctx.config.folder('submissions')];
   throw usageError(
-    'Chưa chỉ ra hồ sơ cần đọc: hãy ghi tệp hoặc thư mục, ví dụ "thidua compile ho-so/".',
-    'No submissions given: name files or folders, e.g. "thidua compile submissions/".',
+    'Chưa chỉ ra hồ sơ cần đọc: hãy ghi tệp hoặc thư mục (ví dụ ho-so/), hoặc chạy lệnh trong thư mục làm việc tạo bằng "thidua init".',
+    'No submissions given: name files or folders (e.g. submissions/), or run inside a working folder made by "thidua init".',
   );
 }
 
