@@ -71,11 +71,8 @@ export function excelDate(iso: IsoDate | null | undefined): Date | null {
   return new Date(Date.UTC(y, m - 1, d));
 }
 
-/** "2021-08-16" → "16/08/2021". */
-export function viDate(iso: IsoDate): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
+/** "2021-08-16" → "16/08/2021": the form the readers print dates in. */
+export { formatDmy as viDate } from '../../read/cells.js';
 
 export const yesNo = (v: boolean) => (v ? 'Có' : 'Không');
 

@@ -6,6 +6,8 @@ import type { Results } from '../../compile/types.js';
 import type { ProposedCollective, ProposedIndividual, Shortlist } from '../../shortlist/types.js';
 import type { DocumentMeta } from '../documentInput.js';
 import { formatNumber, joinVi } from '../report/format.js';
+import { pointerText } from '../../validate/issue.js';
+import type { CellPointer } from '../../core/types.js';
 
 /** Everything the clerk's workbook reads. */
 export interface LeftOutInput {
@@ -79,10 +81,7 @@ export function shortAwardForm(plan: Plan, fullLabel: string): string {
   return plan.awardForms.find((f) => f.fullLabel === fullLabel || f.label === fullLabel)?.label ?? fullLabel;
 }
 
-/** The cell of a source row as the clerk looks it up: "Đề nghị khen thưởng!C12", "C12", "dòng 12". */
-export function cellRef(at: { sheet: string | null; cell: string | null; row: number | null } | null): string {
-  if (!at) return '';
-  const where = at.cell ?? (at.row !== null ? `dòng ${at.row}` : '');
-  if (where === '') return at.sheet ?? '';
-  return at.sheet ? `${at.sheet}!${where}` : where;
+/** The cell of a source row as the clerk looks it up: "Đề nghị khen thưởng!C12" (the issues' own form). */
+export function cellRef(at: CellPointer | null): string {
+  return at ? pointerText(at) : '';
 }
