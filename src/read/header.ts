@@ -2,7 +2,7 @@
 // deciding the sheet's kind from it, and mapping columns to fields.
 import type { CellValue, SheetKind } from '../core/types.js';
 import { looseKey } from '../core/normalize.js';
-import { cellText } from './cells.js';
+import { cellText, columnLetter } from './cells.js';
 import { COMPILED_KINDS, fieldScore, type CompiledKind } from './schema.js';
 import type { RawRow } from './source.js';
 
@@ -14,6 +14,8 @@ export interface ColumnMap {
   /** fields named by more than one column: [field, the other column indexes] */
   duplicates: [string, number[]][];
   labels: string[]; // header label per column, for messages
+  /** field → its column letter ("C"), for cell pointers */
+  letters: Map<string, string>;
 }
 
 export interface HeaderFound {
@@ -85,7 +87,8 @@ function mapColumns(kind: CompiledKind, labelsOf: (c: number) => string[], width
   const columns = new Map([...best].map(([k, v]) => [k, v.col]));
   const duplicates = [...best].filter(([, v]) => v.others.length > 0 && v.score === 100).map(([k, v]) => [k, v.others] as [string, number[]]);
   const score = [...best.values()].reduce((a, v) => a + (v.score === 100 ? 3 : 2), 0);
-  return { columns, duplicates, labels, score };
+  const letters = new Map([...columns].map(([k, c]) => [k, columnLetter(c)]));
+  return { columns, duplicates, labels, letters, score };
 }
 
 function missingGroups(kind: CompiledKind, columns: Map<string, number>): string[][] {

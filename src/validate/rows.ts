@@ -1,7 +1,7 @@
 // Reading one data row of a recognised sheet into a typed record, with the cell-level issues
 // (dates, numbers, zones, award forms, required cells). Registry checks come later, per file.
 import type { CellPointer, CellValue, IsoDate, Plan } from '../core/types.js';
-import { cellText, columnLetter, isBlank, isErrorCell, parseDate, parseNumber } from '../read/cells.js';
+import { cellText, isBlank, isErrorCell, parseDate, parseNumber } from '../read/cells.js';
 import type { ColumnMap } from '../read/header.js';
 import type { KindSpec } from '../read/schema.js';
 import { aliasIndex, lookupAlias, type AliasIndex } from '../data/plan.js';
@@ -52,16 +52,6 @@ const dateOf = (v: CellValue): IsoDate | null => (typeof v === 'string' ? memo(d
 const numberMemo = new Map<string, number | null>();
 const numberOf = (v: CellValue): number | null => (typeof v === 'string' ? memo(numberMemo, v, parseNumber) : parseNumber(v));
 
-/** Column letters of a header's fields, computed once per sheet rather than per cell pointer. */
-const lettersOf = new WeakMap<ColumnMap, Map<string, string>>();
-function letter(map: ColumnMap, field: string, col: number): string {
-  let m = lettersOf.get(map);
-  if (!m) lettersOf.set(map, (m = new Map()));
-  let l = m.get(field);
-  if (l === undefined) m.set(field, (l = columnLetter(col)));
-  return l;
-}
-
 /** Where a sheet's rows are: records keep this and their row number, not a pointer per cell. */
 export interface SheetPlace {
   file: string;
@@ -73,7 +63,7 @@ export interface SheetPlace {
 export function pointAt(place: SheetPlace, row: number, field?: string): CellPointer {
   const col = field === undefined ? undefined : place.map.columns.get(field);
   if (col === undefined) return { file: place.file, sheet: place.sheet, row, column: null, cell: null };
-  const column = letter(place.map, field!, col);
+  const column = place.map.letters.get(field!)!;
   return { file: place.file, sheet: place.sheet, row, column, cell: `${column}${row}` };
 }
 
