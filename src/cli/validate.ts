@@ -1,6 +1,6 @@
 // `thidua validate`: check inputs, print the report (text or JSON), optionally write annotated
 // copies, and return the exit code.
-import { EXIT } from '../core/errors.js';
+import { EXIT, usageError } from '../core/errors.js';
 import { validateInputs } from '../validate/run.js';
 import { validationJson, validationText } from '../render/validateReport.js';
 import { buildContext, resolvePaths, type GlobalFlags, type PeriodFlags } from './context.js';
@@ -18,7 +18,6 @@ export async function runValidate(paths: string[], flags: ValidateFlags): Promis
   const ctx = buildContext(flags);
   const forced = flags.district ?? null;
   if (forced && !ctx.registry.districts.has(forced)) {
-    const { usageError } = await import('../core/errors.js');
     throw usageError(`--district ${forced}: không có huyện mã này trong danh mục.`, `--district ${forced}: no district has this code in the register.`);
   }
   const tty = flags.format === 'text' && process.stderr.isTTY;
