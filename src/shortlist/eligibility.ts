@@ -5,7 +5,7 @@ import type { Nomination, Plan, Zone } from '../core/types.js';
 import type { Registry } from '../data/registry.js';
 import type { CommuneResult, Results } from '../compile/types.js';
 import { looseKey } from '../core/normalize.js';
-import { collectiveLevel } from '../validate/rows.js';
+import { collectiveLevel } from '../data/plan.js';
 import { formatNd30ShortDate } from '../docx/nd30Date.js';
 import type { LeftOut, LeftOutReason, ProposedCollective, ProposedIndividual, Shortlist } from './types.js';
 

@@ -174,21 +174,3 @@ export function nominationKind(text: string): 'collective' | 'individual' | null
   const k = looseKey(text);
   return COLLECTIVE.has(k) ? 'collective' : INDIVIDUAL.has(k) ? 'individual' : null;
 }
-
-/** Which collective type and level a name denotes ("UBND xã Phú Tâm" → ubnd, xa), if any. */
-export function collectiveLevel(plan: Plan, name: string): { type: string; level: string | null; rewarded: boolean } | null {
-  const key = looseKey(name);
-  for (const t of plan.collectiveTypes) {
-    const prefix = t.prefixes.find((p) => key === p || key.startsWith(`${p} `));
-    if (!prefix) continue;
-    const words = ` ${key.slice(prefix.length)} `;
-    let level: string | null = null;
-    let first = Infinity;
-    for (const [word, lvl] of Object.entries(plan.levelWords)) {
-      const pos = words.indexOf(` ${word} `);
-      if (pos >= 0 && (pos < first || (pos === first && word.length > 2))) [first, level] = [pos, lvl];
-    }
-    return { type: t.code, level, rewarded: level !== null && t.rewardedLevels.includes(level) };
-  }
-  return null;
-}

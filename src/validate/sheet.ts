@@ -3,9 +3,9 @@
 import type { IsoDate, SheetKind } from '../core/types.js';
 import { findHeader, isBlankRow, isColumnNumberRow, isTotalRow, HEADER_SEARCH_ROWS, type HeaderFound } from '../read/header.js';
 import type { RawRow, RawSheet } from '../read/source.js';
-import { lookupAlias } from '../data/plan.js';
+import { collectiveLevel, lookupAlias } from '../data/plan.js';
 import { issue, type Issue } from './issue.js';
-import { collectiveLevel, nominationKind, RowReader, type PlanIndex, type SheetPlace } from './rows.js';
+import { nominationKind, RowReader, type PlanIndex, type SheetPlace } from './rows.js';
 import { columnLetter } from '../read/cells.js';
 import type { CellPointer } from '../core/types.js';
 import { pushTo } from '../core/collections.js';
