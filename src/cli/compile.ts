@@ -13,7 +13,7 @@ import type { ReportInput } from '../render/documentInput.js';
 
 export interface CompileFlags extends GlobalFlags, PeriodFlags, DocumentFlags {
   out?: string;
-  format: 'text' | 'json';
+  format?: 'text' | 'json';
   strict?: boolean;
   force?: boolean;
 }

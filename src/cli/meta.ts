@@ -4,6 +4,9 @@ import { usageError } from '../core/errors.js';
 import { parseUserDate } from '../compile/period.js';
 import type { DocumentFlags, RunContext } from './context.js';
 import { promptDocumentMeta } from './prompts.js';
+import { parseNumber } from './optionValues.js';
+
+const KIND_NAME = { report: { vi: 'báo cáo', en: 'report' }, proposal: { vi: 'tờ trình', en: 'proposal' } } as const;
 
 /**
  * Number, date and signer from flags and the plan; in a terminal (not --yes, not CI) the ones
@@ -15,16 +18,13 @@ export async function documentMeta(ctx: RunContext, flags: DocumentFlags, kind: 
     date = parseUserDate(flags.date);
     if (!date) throw usageError(`--date "${flags.date}" không phải ngày (dd/mm/yyyy).`, `--date "${flags.date}" is not a date (dd/mm/yyyy).`);
   }
-  const number = flags.number?.trim() || null;
-  if (number && !/^[\w.\-]+$/u.test(number)) {
-    throw usageError(`--number "${number}": chỉ ghi số văn bản, ví dụ 125.`, `--number "${number}": give just the number, e.g. 125.`);
-  }
+  const suffix = kind === 'report' ? ctx.plan.agency.reportSuffix : ctx.plan.agency.proposalSuffix;
+  const number = parseNumber(flags.number, suffix, KIND_NAME[kind]);
   const signer = {
     authority: flags.authority ?? ctx.plan.signer.authority,
     title: flags.signerTitle ?? ctx.plan.signer.title,
     name: flags.signer ?? ctx.plan.signer.name,
   };
-  const suffix = kind === 'report' ? ctx.plan.agency.reportSuffix : ctx.plan.agency.proposalSuffix;
   const answers = await promptDocumentMeta({ number, date, signer, suffix, lang: ctx.lang }, flags);
   return { ...answers, fallbackYear: Number((answers.date ?? ctx.period.to).slice(0, 4)) };
 }
