@@ -83,7 +83,7 @@ export interface CompileArgs {
   paths: string[];
   forcedDistrict?: string | null;
   limits?: ReadLimits;
-  onFile?: (path: string, index: number, total: number) => void;
+  onFile?: (path: string, index: number, total: number, rowsSoFar: number) => void;
 }
 
 /** Read and check every input, then compute the results from the rows without errors. */

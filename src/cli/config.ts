@@ -29,6 +29,8 @@ export interface WorkingConfig {
   agency: Partial<Agency>;
   signer: Partial<Signer>;
   folders: Folders;
+  /** number and date of documents already issued, by kind and period (remember.ts) */
+  documents?: Record<string, { number?: string; date?: string }>;
 }
 
 export interface LoadedConfig {
@@ -106,6 +108,18 @@ function strings<T>(v: unknown, keys: readonly string[], where: string, path: st
 const badConfig = (path: string, key: string) =>
   usageError(`Tệp cấu hình ${path}: khóa "${key}" sai kiểu. Sửa lại hoặc chạy "thidua init --force" để tạo lại.`, `Config file ${path}: key "${key}" has the wrong type. Fix it or run "thidua init --force" to recreate it.`);
 
+function documentsOf(v: unknown, path: string): WorkingConfig['documents'] {
+  if (v === undefined) return {};
+  if (!isRecord(v)) throw badConfig(path, 'documents');
+  const out: WorkingConfig['documents'] = {};
+  for (const [key, entry] of Object.entries(v)) {
+    const e = strings<{ number: string; date: string }>(entry, ['number', 'date'], `documents.${key}`, path);
+    if (e.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(e.date)) throw badConfig(path, `documents.${key}.date`);
+    out[key] = e;
+  }
+  return out;
+}
+
 /** Checks a config file's text; unknown keys are kept out, missing ones take defaults. */
 export function parseConfig(text: string, path: string): WorkingConfig {
   const parsed = parseJsonText(text);
@@ -123,6 +137,7 @@ export function parseConfig(text: string, path: string): WorkingConfig {
     agency: strings<Agency>(raw.agency, ['parent', 'name', 'nameFull', 'place', 'reportSuffix', 'proposalSuffix'], 'agency', path),
     signer: strings<Signer>(raw.signer, ['authority', 'title', 'name'], 'signer', path),
     folders: { ...DEFAULT_FOLDERS, ...strings<Folders>(raw.folders, ['submissions', 'outputs', 'templates'], 'folders', path) },
+    documents: documentsOf(raw.documents, path),
   };
 }
 

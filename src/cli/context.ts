@@ -1,5 +1,6 @@
 // One resolved options object per run: flags, the plan file and defaults, turned into the plan,
 // the register, the period and the output settings every command needs.
+import { readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Lang, Plan } from '../core/types.js';
 import { loadPlan } from '../data/plan.js';
@@ -89,10 +90,29 @@ export interface DocumentFlags {
   yes?: boolean;
 }
 
+/** A folder with nothing in it (dot files aside). */
+function emptyFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory() && readdirSync(path).every((n) => n.startsWith('.'));
+  } catch {
+    return false;
+  }
+}
+
+/** Folders given (or the working folder's submissions) that hold nothing are said to be empty, by name. */
+function notEmpty(paths: string[]): string[] {
+  if (paths.length === 0 || !paths.every(emptyFolder)) return paths;
+  const names = paths.join(', ');
+  throw usageError(
+    `Thư mục ${names} còn trống: chưa có tệp nào. Hãy chép các tệp các huyện gửi vào đó rồi chạy lại.`,
+    `The folder ${names} is empty: no files yet. Copy the files the districts sent into it and run again.`,
+  );
+}
+
 /** The inputs: the paths given, or else there is nothing to read. */
 export function resolvePaths(paths: string[], ctx: RunContext): string[] {
-  if (paths.length > 0) return paths;
-  if (ctx.config) return [ctx.config.folder('submissions')];
+  if (paths.length > 0) return notEmpty(paths);
+  if (ctx.config) return notEmpty([ctx.config.folder('submissions')]);
   throw usageError(
     'Chưa chỉ ra hồ sơ cần đọc: hãy ghi tệp hoặc thư mục (ví dụ ho-so/), hoặc chạy lệnh trong thư mục làm việc tạo bằng "thidua init".',
     'No submissions given: name files or folders (e.g. submissions/), or run inside a working folder made by "thidua init".',

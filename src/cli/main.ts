@@ -28,6 +28,8 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return code;
   } catch (e) {
+    const { clearProgress } = await import('./progress.js');
+    clearProgress();
     if (e instanceof CommanderError) {
       // help and version were printed by commander; `thidua` alone prints the help and exits 2
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;

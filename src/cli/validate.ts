@@ -6,6 +6,7 @@ import { validateInputs } from '../validate/run.js';
 import { validationJson, validationText } from '../render/validateReport.js';
 import { buildContext, resolvePaths, type GlobalFlags, type PeriodFlags } from './context.js';
 import { painter } from './terminal.js';
+import { clearProgress, progress } from './progress.js';
 
 export interface ValidateFlags extends GlobalFlags, PeriodFlags {
   format?: 'text' | 'json';
@@ -19,11 +20,12 @@ export async function runValidate(paths: string[], flags: ValidateFlags): Promis
   const ctx = buildContext(flags);
   const forced = flags.district === undefined ? null : resolveDistrict(ctx.registry, flags.district);
   if (flags.annotate !== undefined) checkOutFolder(flags.annotate, '--annotate');
-  const tty = flags.format !== 'json' && process.stderr.isTTY;
+  const onFile = progress(flags, ctx.lang);
   const run = await validateInputs(resolvePaths(paths, ctx), {
     plan: ctx.plan, registry: ctx.registry, period: ctx.period, forcedDistrict: forced, limits: ctx.limits,
-    onFile: tty ? (f, i, n) => process.stderr.write(`\r[${i + 1}/${n}] ${f}`.slice(0, 100).padEnd(100) + (i + 1 === n ? '\r'.padEnd(101) + '\r' : '')) : undefined,
+    onFile,
   });
+  clearProgress();
   if (flags.annotate) {
     const { writeAnnotated } = await import('./annotate.js');
     await writeAnnotated(run, flags.annotate, !!flags.force, ctx.lang);

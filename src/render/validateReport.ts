@@ -55,8 +55,8 @@ export interface Painter {
 export const plainPainter: Painter = { error: (s) => s, warning: (s) => s, ok: (s) => s, dim: (s) => s, bold: (s) => s, zone: (_h, s) => s };
 
 const T = {
-  vi: { file: 'Tệp', district: 'Đơn vị', unknown: 'chưa xác định', many: 'tệp tổng hợp của {n} đơn vị', encoding: 'mã hóa', sheets: 'trang', rows: 'dòng', errors: 'lỗi', warnings: 'cảnh báo', more: 'và {n} chỗ khác', valid: 'HỢP LỆ', invalid: 'KHÔNG HỢP LỆ', total: 'Tổng', files: 'tệp', noIssue: 'không có vấn đề nào' },
-  en: { file: 'File', district: 'District', unknown: 'unknown', many: 'consolidated file of {n} districts', encoding: 'encoding', sheets: 'sheets', rows: 'rows', errors: 'errors', warnings: 'warnings', more: 'and {n} more', valid: 'VALID', invalid: 'INVALID', total: 'Total', files: 'files', noIssue: 'no issues' },
+  vi: { file: 'Tệp', district: 'Đơn vị', unknown: 'chưa xác định', many: 'tệp tổng hợp của {n} đơn vị', encoding: 'mã hóa', more: 'và {n} chỗ khác', valid: 'HỢP LỆ', invalid: 'KHÔNG HỢP LỆ', total: 'Tổng', noIssue: 'không có vấn đề nào' },
+  en: { file: 'File', district: 'District', unknown: 'unknown', many: 'consolidated file of {n} districts', encoding: 'encoding', more: 'and {n} more', valid: 'VALID', invalid: 'INVALID', total: 'Total', noIssue: 'no issues' },
 } as const;
 
 
@@ -74,8 +74,8 @@ export function validationText(run: ValidationRun, reg: Registry, lang: Lang, st
     const d = f.districtCode ? `${reg.districts.get(f.districtCode)?.name ?? f.districtCode} (${f.districtCode})` : f.districts.length > 1 ? t.many.replace('{n}', String(f.districts.length)) : t.unknown;
     const rows = f.sheets.reduce((a, s) => a + s.rows, 0);
     const enc = f.encoding ? `, ${t.encoding} ${f.encoding}` : '';
-    lines.push(paint.bold(`${t.file}: ${f.path}`) + paint.dim(` — ${t.district}: ${d}; ${f.sheets.length} ${t.sheets}, ${rows} ${t.rows}${enc}`));
-    for (const n of f.notes) lines.push(paint.dim(`  · ${n[lang]}`));
+    lines.push(paint.bold(`${t.file}: ${f.path}`) + paint.dim(` — ${t.district}: ${d}; ${counted(lang, f.sheets.length, 'sheet')}, ${counted(lang, rows, 'row')}${enc}`));
+    for (const n of f.notes) if (n.skippedSheet === undefined) lines.push(paint.dim(`  · ${n[lang]}`));
     if (f.issues.length === 0) lines.push(paint.ok(`  ✓ ${t.noIssue}`));
     for (const [code, group] of groupBy(f.issues, (i) => i.code)) {
       const sev = group[0].severity;
@@ -85,8 +85,28 @@ export function validationText(run: ValidationRun, reg: Registry, lang: Lang, st
       if (group.length > examples) lines.push(paint.dim(`    … ${t.more.replace('{n}', String(group.length - examples))}`));
     }
   }
+  const skipped = skippedSheetsLine(run, lang);
+  if (skipped) lines.push('', paint.dim(skipped));
   const valid = run.errors === 0 && (!strict || run.warnings === 0);
   const verdict = valid ? paint.ok(t.valid) : paint.error(t.invalid);
-  lines.push('', `${t.total}: ${run.files.length} ${t.files}, ${run.rows} ${t.rows}, ${run.errors} ${t.errors}, ${run.warnings} ${t.warnings} — ${verdict}`);
+  lines.push('', `${t.total}: ${counted(lang, run.files.length, 'file')}, ${counted(lang, run.rows, 'row')}, ${counted(lang, run.errors, 'error')}, ${counted(lang, run.warnings, 'warning')} — ${verdict}`);
   return lines;
+}
+
+const NOUNS = { file: 'tệp', sheet: 'trang', row: 'dòng', error: 'lỗi', warning: 'cảnh báo' } as const;
+
+/** "1 file", "2 files"; Vietnamese nouns do not change ("1 tệp", "2 tệp"). */
+export function counted(lang: Lang, n: number, noun: keyof typeof NOUNS): string {
+  return lang === 'vi' ? `${n} ${NOUNS[noun]}` : `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** One line for the whole run naming the hidden and instructions sheets skipped, by file (the first 10 files). */
+export function skippedSheetsLine(run: ValidationRun, lang: Lang, shown = 10): string | null {
+  const byFile = run.files
+    .map((f) => ({ name: f.path.split(/[\\/]/).pop() ?? f.path, sheets: f.notes.flatMap((n) => (n.skippedSheet === undefined ? [] : [`"${n.skippedSheet}"`])) }))
+    .filter((f) => f.sheets.length > 0);
+  if (byFile.length === 0) return null;
+  const listed = byFile.slice(0, shown).map((f) => `${f.name} (${f.sheets.join(', ')})`).join('; ');
+  const more = byFile.length > shown ? (lang === 'vi' ? `; và ${byFile.length - shown} tệp khác` : `; and ${byFile.length - shown} more files`) : '';
+  return lang === 'vi' ? `Đã bỏ qua trang ẩn và trang hướng dẫn: ${listed}${more}.` : `Skipped hidden and instructions sheets: ${listed}${more}.`;
 }

@@ -4,6 +4,8 @@ import type { Severity } from '../core/types.js';
 
 interface Entry {
   severity: Severity;
+  /** when the severity differs from the default, as the README's catalog says it */
+  severityNote?: string;
   tags: readonly string[];
   vi: string;
   en: string;
@@ -11,7 +13,7 @@ interface Entry {
 
 export const CATALOG = {
   'empty-file': { severity: 'error', tags: ['structure'], vi: '{reason}', en: '{reasonEn}' },
-  'unknown-sheet': { severity: 'warning', tags: ['structure'], vi: 'Không nhận ra loại biểu của trang "{sheet}": không tìm thấy dòng tiêu đề cột quen thuộc trong 20 dòng đầu.', en: 'Sheet "{sheet}" is not a known kind: no familiar header row in its first 20 rows.' },
+  'unknown-sheet': { severity: 'warning', severityNote: 'error when no sheet of the file is a known kind', tags: ['structure'], vi: 'Không nhận ra loại biểu của trang "{sheet}": không tìm thấy dòng tiêu đề cột quen thuộc trong 20 dòng đầu.', en: 'Sheet "{sheet}" is not a known kind: no familiar header row in its first 20 rows.' },
   'missing-column': { severity: 'error', tags: ['structure'], vi: 'Biểu {kind} thiếu cột "{column}".', en: 'The {kind} sheet lacks the column "{column}".' },
   'duplicate-header': { severity: 'error', tags: ['structure'], vi: 'Cột "{column}" xuất hiện nhiều lần; chỉ cột đầu tiên được đọc.', en: 'Column "{column}" appears more than once; only the first is read.' },
   'unreadable-file': { severity: 'error', tags: ['structure'], vi: '{reason}', en: '{reasonEn}' },
@@ -50,6 +52,6 @@ export type IssueCode = keyof typeof CATALOG;
 
 /** The catalog as the Markdown table the README carries (a test keeps the two equal). */
 export function catalogMarkdown(): string {
-  const rows = Object.entries(CATALOG).map(([code, e]) => `| \`${code}\` | ${e.severity} | ${e.en.replaceAll('|', '\\|')} | ${e.vi.replaceAll('|', '\\|')} |`);
+  const rows = Object.entries(CATALOG).map(([code, e]: [string, Entry]) => `| \`${code}\` | ${e.severity}${e.severityNote ? ` (${e.severityNote})` : ''} | ${e.en.replaceAll('|', '\\|')} | ${e.vi.replaceAll('|', '\\|')} |`);
   return ['| code | severity | message (English) | thông báo (tiếng Việt) |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -26,7 +26,8 @@ export interface FileOutcome {
   districts: string[]; // every district the file reports on
   sheets: { name: string; kind: SheetKind | null; rows: number; incomplete: boolean }[];
   hiddenSheets: string[];
-  notes: { vi: string; en: string }[];
+  /** what the reader noted; a skipped (hidden or instructions) sheet is named, for the run's one summary line */
+  notes: { vi: string; en: string; skippedSheet?: string }[];
   issues: Issue[];
   assessments: Assessment[];
   nominations: Nomination[];
@@ -66,12 +67,12 @@ export async function validateFile(path: string, ctx: FileContext): Promise<File
     return markUnreadable(out, e);
   }
   Object.assign(out, { format: source.format, encoding: source.encoding, delimiter: source.delimiter, sha256: source.sha256, size: source.size, hiddenSheets: source.hiddenSheets, notes: source.notes });
-  for (const h of source.hiddenSheets) out.notes.push({ vi: `Bỏ qua trang ẩn "${h}".`, en: `Skipped hidden sheet "${h}".` });
+  for (const h of source.hiddenSheets) out.notes.push({ vi: `Bỏ qua trang ẩn "${h}".`, en: `Skipped hidden sheet "${h}".`, skippedSheet: h });
   const sheets: SheetResult[] = [];
   try {
     for (const s of source.sheets) {
       if (GUIDE_SHEETS.has(looseKey(s.name))) {
-        out.notes.push({ vi: `Bỏ qua trang hướng dẫn "${s.name}".`, en: `Skipped the instructions sheet "${s.name}".` });
+        out.notes.push({ vi: `Bỏ qua trang hướng dẫn "${s.name}".`, en: `Skipped the instructions sheet "${s.name}".`, skippedSheet: s.name });
         continue;
       }
       const read = await readSheet({ file: path, idx: ctx.idx }, s);
@@ -97,6 +98,7 @@ export async function validateFile(path: string, ctx: FileContext): Promise<File
       const e = new ThiduaError(EXIT.unreadable, { vi: `Tệp ${name} không có dòng dữ liệu nào: hãy xin đơn vị gửi lại.`, en: `${name} holds no data rows: ask the district to send it again.` }, 'empty-file');
       return markUnreadable(out, e);
     }
+    // nothing of the file is read: a warning would let it pass unnoticed (catalog: severityNote)
     for (const i of out.issues) if (i.code === 'unknown-sheet') i.severity = 'error';
     return out;
   }

@@ -46,7 +46,8 @@ export interface ValidateOptions {
   period: { from: string; to: string };
   forcedDistrict: string | null;
   limits?: ReadLimits;
-  onFile?: (path: string, index: number, total: number) => void;
+  /** called before each file is read, with the rows read so far (for a progress line) */
+  onFile?: (path: string, index: number, total: number, rowsSoFar: number) => void;
 }
 
 export interface ValidationRun {
@@ -64,9 +65,12 @@ export async function validateInputs(paths: string[], opts: ValidateOptions): Pr
   const window: Window = { lookback: addDays(opts.period.from, -opts.plan.baselineLookbackDays), from: opts.period.from, to: opts.period.to };
   const idx = planIndex(opts.plan);
   const outcomes: FileOutcome[] = [];
+  let rowsSoFar = 0;
   for (const [i, f] of files.entries()) {
-    opts.onFile?.(f, i, files.length);
-    outcomes.push(await validateFile(f, { registry: opts.registry, idx, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits }));
+    opts.onFile?.(f, i, files.length, rowsSoFar);
+    const outcome = await validateFile(f, { registry: opts.registry, idx, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits });
+    for (const s of outcome.sheets) rowsSoFar += s.rows;
+    outcomes.push(outcome);
   }
   const zones = new Map(opts.plan.zoneScale.zones.map((z) => [z.code, z.label]));
   checkSubmissions(opts.registry, outcomes, window, (c) => zones.get(c) ?? c);
