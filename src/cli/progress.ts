@@ -29,7 +29,7 @@ export function progress(flags: { format?: string }, lang: Lang, term: Terminal 
     last = t;
     const seconds = ((t - start) / 1000).toFixed(1);
     const name = path.split(/[\\/]/).pop() ?? path;
-    const width = Math.max(20, (term.columns ?? 80) - 1);
+    const width = Math.max(40, (term.columns || 80) - 1); // a pseudo-terminal may report 0 columns
     const line = `${TEXT[lang](index + 1, total, rowsSoFar, lang === 'vi' ? seconds.replace('.', ',') : seconds)}: ${name}`;
     term.write(`\r${line.slice(0, width)}\x1b[K`);
     drawn = term;
