@@ -57,10 +57,13 @@ export async function compileForDocuments<K extends string>(paths: string[], fla
 export async function rememberDocument(ctx: RunContext, kind: DocumentKind, meta: DocumentMeta): Promise<void> {
   const changed = (k: keyof Signer) => (meta.signer[k] !== ctx.plan.signer[k] ? meta.signer[k] : undefined);
   const signer = { name: changed('name'), title: changed('title'), authority: changed('authority') };
-  if (await rememberMeta(ctx.config, kind, ctx.period, { number: meta.number, date: meta.date, signer })) {
+  const kept = await rememberMeta(ctx.config, kind, ctx.period, { number: meta.number, date: meta.date, signer });
+  if (kept.length > 0) {
+    const words = { vi: { number: 'số', date: 'ngày', signer: 'người ký' }, en: { number: 'number', date: 'date', signer: 'signer' } }[ctx.lang];
+    const what = kept.map((k) => words[k]).join(', ');
     process.stderr.write(ctx.lang === 'en'
-      ? `thidua: the number, date and signer are kept in ${ctx.config!.path} for the next run.\n`
-      : `thidua: số, ngày và người ký được ghi nhớ trong ${ctx.config!.path} cho lần chạy sau.\n`);
+      ? `thidua: ${what} kept in ${ctx.config!.path} for the next run.\n`
+      : `thidua: đã ghi nhớ ${what} trong ${ctx.config!.path} cho lần chạy sau.\n`);
   }
 }
 

@@ -29,27 +29,32 @@ export function rememberedMeta(config: LoadedConfig | null | undefined, kind: Do
 
 /**
  * Writes the number, date and signer this run used into the config (only what changed; every
- * other key of the file kept as it is). Returns whether the file was changed.
+ * other key of the file kept as it is). Returns what was newly kept: 'number', 'date', 'signer'.
  */
 export async function rememberMeta(
   config: LoadedConfig | null | undefined,
   kind: DocumentKind,
   period: { from: string; to: string },
   meta: Remembered & { signer: Partial<Signer> },
-): Promise<boolean> {
-  if (!config) return false;
+): Promise<Array<'number' | 'date' | 'signer'>> {
+  if (!config) return [];
   const parsed = parseJsonText(readFileSync(config.path, 'utf8'));
-  if (!parsed.ok || !isRecord(parsed.value)) return false;
+  if (!parsed.ok || !isRecord(parsed.value)) return [];
   const raw = parsed.value;
   const before = JSON.stringify(raw);
+  const kept: Array<'number' | 'date' | 'signer'> = [];
   const docs = isRecord(raw.documents) ? raw.documents : {};
   const key = documentKey(kind, period);
   const old = isRecord(docs[key]) ? docs[key] : {};
   const entry = { ...old, ...(meta.number !== null ? { number: meta.number } : {}), ...(meta.date !== null ? { date: meta.date } : {}) };
+  if (entry.number !== old.number) kept.push('number');
+  if (entry.date !== old.date) kept.push('date');
   if (Object.keys(entry).length > 0) raw.documents = { ...docs, [key]: entry };
   const signer = Object.fromEntries(Object.entries(meta.signer).filter(([, v]) => typeof v === 'string' && v.trim() !== ''));
-  if (Object.keys(signer).length > 0) raw.signer = { ...(isRecord(raw.signer) ? raw.signer : {}), ...signer };
-  if (JSON.stringify(raw) === before) return false;
+  const oldSigner = isRecord(raw.signer) ? raw.signer : {};
+  if (Object.entries(signer).some(([k, v]) => oldSigner[k] !== v)) kept.push('signer');
+  if (Object.keys(signer).length > 0) raw.signer = { ...oldSigner, ...signer };
+  if (JSON.stringify(raw) === before) return [];
   await writeOutputs([{ path: config.path, data: `${JSON.stringify(raw, null, 2)}\n` }], true);
-  return true;
+  return kept;
 }

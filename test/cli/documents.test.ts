@@ -34,7 +34,7 @@ describe('compile in a working folder', () => {
     const first = thidua(['compile', '--number', '12/BC-SNV', '--date', '25/8/2021', '--signer', 'Lê Văn Tám'], dir);
     expect(first.code).toBe(0);
     expect(first.stderr).toContain(`thidua: dùng cấu hình ${config}`);
-    expect(first.stderr).toContain('được ghi nhớ');
+    expect(first.stderr).toContain(`thidua: đã ghi nhớ số, ngày, người ký trong ${config} cho lần chạy sau.`);
     const saved = JSON.parse(readFileSync(config, 'utf8'));
     expect(saved.documents).toEqual({ 'report 2021-08-16 2021-08-25': { number: '12', date: '2021-08-25' } });
     expect(saved.signer).toEqual({ name: 'Lê Văn Tám' });
