@@ -2,7 +2,7 @@
 // with a pointer to --help (exit 2), help in Vietnamese or English, quiet when piped into head,
 // lenient option values, English wording, and a progress line only on a terminal.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -139,6 +139,13 @@ describe('lenient option values', () => {
     expect(bad.stderr).toContain('943 (Huyện Kế Sách)');
   });
 
+  it('template --district takes names with spaces and codes alike', () => {
+    const out = mkdtempSync(join(tmpdir(), 'thidua-tpl-'));
+    const r = thidua(['template', '--district', 'Ke Sach', '942', '--out', out, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['942-Huyen-Chau-Thanh.xlsx', '943-Huyen-Ke-Sach.xlsx']);
+  });
+
   it('--number: the symbol is checked against the document kind, before anything is read', () => {
     const out = mkdtempSync(join(tmpdir(), 'thidua-number-'));
     const r = thidua(['compile', VALID, '--out', out, '--number', '12/TTr-SNV']);
@@ -161,6 +168,12 @@ describe('lenient option values', () => {
 });
 
 describe('output wording', () => {
+  it('an English locale gives English output without --lang', () => {
+    const r = thidua(['validate', VALID], ROOT, { LANG: 'en_GB.UTF-8' });
+    expect(r.stdout).toContain('Total: 1 file,');
+    expect(thidua(['validate', VALID], ROOT, { LANG: 'vi_VN.UTF-8' }).stdout).toContain('Tổng: 1 tệp,');
+  });
+
   it('English counts agree with their number; the total says Total', () => {
     const r = thidua(['validate', VALID, '--lang', 'en']);
     expect(r.stdout).toMatch(/\n\nTotal: 1 file, 16 rows, 0 errors, 0 warnings — VALID\n$/);
