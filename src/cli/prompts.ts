@@ -106,13 +106,14 @@ export async function promptDocumentMeta(defaults: DocumentMetaDefaults, flags: 
   const a = ask ?? inquirerAsk();
   const q = Q[defaults.lang];
   if (out.number === null) {
-    const kind = { vi: 'văn bản', en: 'document' };
+    const kind = { vi: 'văn bản này', en: 'this document' };
     const checked = (v: string): true | string => {
       try {
         parseNumber(v, defaults.suffix, kind);
         return true;
       } catch (e) {
-        return e instanceof ThiduaError ? e.text[defaults.lang] : String(e);
+        // the same sentence as for the flag, without naming the flag nobody typed
+        return e instanceof ThiduaError ? e.text[defaults.lang].replace(/^--number "[^"]*": /, '') : String(e);
       }
     };
     out.number = parseNumber(await a.input(q.number(defaults.suffix), { validate: checked }), defaults.suffix, kind);
