@@ -201,6 +201,7 @@ describe('progress while reading', () => {
     expect(r.out).toMatch(/Đang đọc tệp 1\/21 — 0 dòng, \d+,\d giây/);
     expect(r.out).toMatch(/Đang đọc tệp 21\/21 — \d+ dòng/);
     expect(r.out).toContain('\r\x1b[K'); // the line is cleared before the report
+    expect(r.out).not.toContain('\x1b[1m'); // NO_COLOR holds on a terminal too
     expect(inTerminal(['validate', 'fixtures/province', '--format', 'json']).out).not.toContain('Đang đọc');
   });
 
