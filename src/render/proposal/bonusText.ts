@@ -46,11 +46,11 @@ export function perItemClause(bonus: Bonus): string {
   return parts.join(', ');
 }
 
-/** "theo Điều 73 Nghị định số 91/2017/NĐ-CP, tính trên mức lương cơ sở 1.490.000 đồng (Nghị định số 38/2019/NĐ-CP …, áp dụng từ ngày 01/7/2019)". */
+/** "theo Điều 73 Nghị định số 91/2017/NĐ-CP, tính trên mức lương cơ sở 1.490.000 đồng áp dụng từ ngày 01/7/2019 theo Nghị định số 38/2019/NĐ-CP …". */
 export function baseClause(bonus: Bonus): string {
   const sources = joinVi([...new Set(bonus.rates.map((r) => r.source))]);
   const salary = bonus.baseSalary;
-  return `theo ${sources}, tính trên mức lương cơ sở ${dong(salary.amount)} (${salary.source}, áp dụng từ ngày ${formatNd30ShortDate(salary.from)})`;
+  return `theo ${sources}, tính trên mức lương cơ sở ${dong(salary.amount)} áp dụng từ ngày ${formatNd30ShortDate(salary.from)} theo ${salary.source}`;
 }
 
 /** "Tổng số tiền thưởng: 132.590.000 đồng (Bằng chữ: …)." */
