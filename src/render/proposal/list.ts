@@ -13,13 +13,14 @@ const COLUMNS = 7;
 
 /** Widths in millimetres; scaled to the landscape text width exactly. */
 export const LIST_COLUMNS: DataColumn[] = [
-  { header: 'STT', width: mm(12), align: 'center' },
-  { header: 'Tên tập thể / Họ và tên', width: mm(52), align: 'left' },
-  { header: 'Chức vụ, đơn vị', width: mm(38), align: 'left' },
-  { header: 'Tóm tắt thành tích', width: mm(72), align: 'left' },
-  { header: 'Hình thức khen thưởng', width: mm(34), align: 'center' },
+  { header: 'STT', width: mm(11), align: 'center' },
+  { header: 'Tên tập thể / Họ và tên', width: mm(50), align: 'left' },
+  { header: 'Chức vụ, đơn vị', width: mm(36), align: 'left' },
+  { header: 'Tóm tắt thành tích', width: mm(69), align: 'left' },
+  // Wide enough for "Bằng khen của Chủ tịch UBND tỉnh" on two lines, which sets most rows' height.
+  { header: 'Hình thức khen thưởng', width: mm(40), align: 'center' },
   { header: 'Số tiền (đồng)', width: mm(24), align: 'right' },
-  { header: 'Ghi chú', width: mm(20), align: 'center' },
+  { header: 'Ghi chú', width: mm(22), align: 'center' },
 ];
 
 export const GROUP_COLLECTIVES = 'I. TẬP THỂ';
