@@ -119,7 +119,8 @@ export async function expectAgreement(proposal: Buffer, decision: Buffer, workbo
     expect(l.collectives.every((x) => x.amount === 2_980_000)).toBe(true);
     expect(l.individuals.every((x) => x.amount === 1_490_000)).toBe(true);
   }
-  for (const l of lists) expect(l.totalLabel).toBe(`Tổng cộng (${n.collectives} tập thể, ${n.individuals} cá nhân)`.replace(/(\d)(?=(\d{3})+\b)/g, '$1.'));
+  const who = [n.collectives > 0 ? `${n.collectives} tập thể` : '', n.individuals > 0 ? `${n.individuals} cá nhân` : ''].filter(Boolean).join(', ');
+  for (const l of lists) expect(l.totalLabel).toBe(`Tổng cộng (${who})`.replace(/(\d)(?=(\d{3})+\b)/g, '$1.'));
   expect([t.list.total, q.list.total, t.money.total, q.article2.total, w.total, w.moneyTotal]).toEqual(Array(6).fill(total));
   for (const m of [t.money, q.article2]) {
     expect(m.perCollective).toBe(n.collectives > 0 ? 2_980_000 : null);

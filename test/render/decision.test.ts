@@ -1,7 +1,12 @@
 // The draft Quyết định and the bonus (issue 17): the rates and rounding of Nghị định 91/2017, the
 // amount in words, the decision's ND30 layout parsed from its .docx, and the agreement of counts,
 // names and sums across the Tờ trình, both Danh sách, the Quyết định and the clerk's workbook.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PLAN } from '../../src/cli/context.js';
+import { loadPlan } from '../../src/data/plan.js';
 import { EXIT, ThiduaError } from '../../src/core/errors.js';
 import { packDocument } from '../../src/docx/pack.js';
 import { decisionDocument, leftOutBytes, leftOutWorkbook, moneyWords, proposalDocument, type ProposalInput } from '../../src/render/proposal/index.js';
@@ -132,5 +137,57 @@ describe('one shortlist, one award file', () => {
       await leftOutBytes(leftOutWorkbook(input)),
     );
     expect(got).toMatchObject({ collectives: input.shortlist.collectives.length, individuals: input.shortlist.individuals.length });
+  });
+
+  it('agrees too when only collectives are proposed', async () => {
+    const base = sampleInput();
+    const input = { ...base, shortlist: { ...base.shortlist, individuals: [] } };
+    const got = await expectAgreement(
+      await packDocument(proposalDocument(input)),
+      await packDocument(decisionDocument(input)),
+      await leftOutBytes(leftOutWorkbook(input)),
+    );
+    expect(got).toMatchObject({ individuals: 0, total: input.shortlist.collectives.length * 2_980_000 });
+  });
+
+  it('asks for no money when nobody is proposed', async () => {
+    const base = sampleInput();
+    const input = { ...base, shortlist: { ...base.shortlist, collectives: [], individuals: [] } };
+    const [letter, list] = await sectionsOfBytes(await packDocument(proposalDocument(input)));
+    expect(letter.paragraphs.some((x) => x.startsWith('Tiền thưởng'))).toBe(false);
+    expect(list.tables[0].rows.at(-1)!.cells.map((c) => c.text)).toEqual(['Tổng cộng', '0', '']);
+  });
+});
+
+describe('the plan file’s decision and bonus keys', () => {
+  const planJson = JSON.parse(readFileSync(DEFAULT_PLAN, 'utf8'));
+  const load = (edit: (p: typeof planJson) => void) => {
+    const copy = structuredClone(planJson);
+    edit(copy);
+    const path = join(mkdtempSync(join(tmpdir(), 'thidua-plan-')), 'plan.json');
+    writeFileSync(path, JSON.stringify(copy));
+    return () => loadPlan(path);
+  };
+  const rejects = (edit: (p: typeof planJson) => void, key: string) => {
+    const f = load(edit);
+    expect(f).toThrow(ThiduaError);
+    try {
+      f();
+    } catch (e) {
+      expect((e as ThiduaError).exitCode).toBe(EXIT.usage);
+      expect((e as ThiduaError).text.vi).toContain(key);
+    }
+  };
+
+  it('loads the bundled plan with both, and a plan without them', () => {
+    expect(plan.decision?.legalBases.length).toBeGreaterThan(0);
+    expect(load((p) => { delete p.decision; delete p.bonus; })().decision).toBeUndefined();
+  });
+
+  it('names the key that is wrong', () => {
+    rejects((p) => { p.bonus.rates[0].form = 'huan-chuong'; }, 'bonus.rates[0]');
+    rejects((p) => { p.bonus.baseSalaries[0].amount = -1; }, 'bonus.baseSalaries[0].amount');
+    rejects((p) => { delete p.decision.legalBases[1].verified; }, 'decision.legalBases[1].verified');
+    rejects((p) => { p.decision.signer = 'KT. CHỦ TỊCH'; }, 'decision.signer');
   });
 });
