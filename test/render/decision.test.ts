@@ -122,6 +122,11 @@ describe('the draft Quyết định', async () => {
     expect(right.slice(0, 2)).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
   });
 
+  it('gives the same bytes for the same input', async () => {
+    const [a, b] = await Promise.all([packDocument(decisionDocument(sampleInput())), packDocument(decisionDocument(sampleInput()))]);
+    expect(a.equals(b)).toBe(true);
+  });
+
   it('attaches the Danh sách "Kèm theo Quyết định số …"', () => {
     expect(appendix.paragraphs).toContain('DANH SÁCH');
     expect(appendix.paragraphs).toContain('(Kèm theo Quyết định số      /QĐ-UBND ngày      tháng      năm 2021 của Chủ tịch Ủy ban nhân dân tỉnh Sóc Trăng)');

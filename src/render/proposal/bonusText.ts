@@ -4,7 +4,7 @@ import type { IsoDate } from '../../core/types.js';
 import { shortlistBonus, type Bonus } from '../../shortlist/bonus.js';
 import type { Shortlist } from '../../shortlist/types.js';
 import { formatNd30ShortDate } from '../../docx/nd30Date.js';
-import { formatNumber, joinVi } from '../report/format.js';
+import { joinVi } from '../report/format.js';
 import { dong, moneyWords } from './money.js';
 import type { LeftOutInput } from './words.js';
 
@@ -59,7 +59,7 @@ export function totalClause(bonus: Bonus): string {
 }
 
 /** The Tờ trình's paragraph on the money, after the request; null when nobody is proposed. */
-export function letterBonusParagraph(input: BonusInput & { plan: { decision?: { fund: string } } }): string | null {
+export function letterBonusParagraph(input: BonusInput): string | null {
   const s = input.shortlist;
   if (s.collectives.length + s.individuals.length === 0) return null;
   const bonus = bonusOf(input);
@@ -69,6 +69,3 @@ export function letterBonusParagraph(input: BonusInput & { plan: { decision?: { 
     `chi từ ${fund} (kèm theo dự thảo Quyết định).`
   );
 }
-
-/** "34 tập thể × 2.980.000 đồng": for the workbook's money sheet. */
-export const countTimes = (n: number, amount: number) => `${formatNumber(n)} × ${dong(amount)}`;
