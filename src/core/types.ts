@@ -79,6 +79,8 @@ export interface Plan {
   signer: Signer;
   recipients: { report: string[]; proposal: string[] };
   legalBases: string[];
+  /** The commune boundary file (GeoJSON) for the province map, resolved against the plan file's folder; none: no map. */
+  boundaries?: string;
 }
 
 export type UnitLevel = 'district' | 'commune';
