@@ -1,7 +1,7 @@
 // The province map by zone: two panels side by side (start and end of the period), communes filled
 // with their zone's colour and pattern, district borders heavier, communes that held green or improved
 // marked, a legend, a north arrow and a scale bar in km. A flat projection scaled by cos(latitude).
-import type { Boundaries, Ring } from '../data/boundaries.js';
+import type { Boundaries, CommuneShape, Ring } from '../data/boundaries.js';
 import { Canvas, NO_DATA_FILL, paintOf, zonePattern, type Fill, type Rgb } from './canvas.js';
 import { textWidth } from './chartText.js';
 import type { Contour } from './raster.js';
@@ -29,6 +29,8 @@ export interface MapWords {
   improved: string;
   /** The north arrow's letter ("B", Bắc). */
   north: string;
+  /** The title of a district drawn enlarged ("TP. Sóc Trăng (phóng to)"). */
+  insetTitle: (districtCode: string) => string;
 }
 
 export interface MapInput {
@@ -56,8 +58,12 @@ export interface ProvinceMap {
   scale: number;
   frames: PanelFrame[];
   /** Boxes (CSS px) where markers cover the fill: [x0, y0, x1, y1] per panel. */
-  covered: [number, number, number, number][][];
+  covered: Box[][];
+  /** The district drawn enlarged under each panel, because some of its communes are too small on the main map. */
+  inset: { districtCode: string; frames: PanelFrame[] } | null;
 }
+
+type Box = [number, number, number, number];
 
 export const MAP_SCALE = 3;
 const WIDTH = 600;
@@ -74,33 +80,51 @@ export const project = (f: PanelFrame, lon: number, lat: number): [number, numbe
   f.top + (f.lat1 - lat) * f.k,
 ];
 
-function extent(b: Boundaries) {
+function extent(communes: CommuneShape[]) {
   let [lon0, lon1, lat0, lat1] = [Infinity, -Infinity, Infinity, -Infinity];
-  for (const c of b.communes) for (const p of c.polygons) for (const [lon, lat] of p[0]) {
+  for (const c of communes) for (const p of c.polygons) for (const [lon, lat] of p[0]) {
     [lon0, lon1, lat0, lat1] = [Math.min(lon0, lon), Math.max(lon1, lon), Math.min(lat0, lat), Math.max(lat1, lat)];
   }
-  return { lon0, lon1, lat0, lat1, cosLat: Math.cos((((lat0 + lat1) / 2) * Math.PI) / 180) };
+  return { lon0, lon1, lat0, lat1 };
 }
 
-/** The panels' frames and the map's height: as wide as a panel allows, no taller than MAX_MAP_HEIGHT. */
-function frames(b: Boundaries, count: number): { frames: PanelFrame[]; mapHeight: number; panelWidth: number } {
-  const e = extent(b);
-  const panelWidth = (WIDTH - GAP * (count - 1)) / count;
-  const spanX = Math.max(1e-9, (e.lon1 - e.lon0) * e.cosLat);
+/** A frame that fits the communes into the box (CSS px) at `k` px per degree of latitude, centred across. */
+function frameIn(communes: CommuneShape[], cosLat: number, k: number, left: number, top: number, width: number): PanelFrame {
+  const e = extent(communes);
+  return { left: left + (width - (e.lon1 - e.lon0) * cosLat * k) / 2, top: top + PAD, k, lon0: e.lon0, lat1: e.lat1, cosLat };
+}
+
+/** The largest scale at which the communes fit in width × maxHeight (CSS px), and the height they then take. */
+function fitScale(communes: CommuneShape[], cosLat: number, width: number, maxHeight: number): { k: number; height: number } {
+  const e = extent(communes);
+  const spanX = Math.max(1e-9, (e.lon1 - e.lon0) * cosLat);
   const spanY = Math.max(1e-9, e.lat1 - e.lat0);
-  const k = Math.min((panelWidth - 2 * PAD) / spanX, (MAX_MAP_HEIGHT - 2 * PAD) / spanY);
-  const mapHeight = Math.ceil(spanY * k + 2 * PAD);
-  const inset = (panelWidth - spanX * k) / 2;
-  const list = Array.from({ length: count }, (_, i) => ({ left: i * (panelWidth + GAP) + inset, top: TITLE + PAD, k, lon0: e.lon0, lat1: e.lat1, cosLat: e.cosLat }));
-  return { frames: list, mapHeight, panelWidth };
+  const k = Math.min((width - 2 * PAD) / spanX, (maxHeight - 2 * PAD) / spanY);
+  return { k, height: Math.ceil(spanY * k + 2 * PAD) };
+}
+
+/** Smallest extent, in CSS px on the main map, a commune may have before its district is shown enlarged. */
+const MIN_COMMUNE = 9;
+const MAX_INSET_HEIGHT = 110;
+const INSET_TITLE = 16;
+
+/** The district to enlarge under each panel: the one with most communes too small to read on the main map. */
+function insetDistrict(b: Boundaries, cosLat: number, k: number): { districtCode: string; communes: CommuneShape[] } | null {
+  const small = new Map<string, number>();
+  for (const c of b.communes) {
+    const e = extent([c]);
+    if (Math.max((e.lon1 - e.lon0) * cosLat, e.lat1 - e.lat0) * k < MIN_COMMUNE) small.set(c.districtCode, (small.get(c.districtCode) ?? 0) + 1);
+  }
+  const best = [...small].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  return best ? { districtCode: best[0], communes: b.communes.filter((c) => c.districtCode === best[0]) } : null;
 }
 
 const ringContour = (f: PanelFrame, ring: Ring): Contour => ring.flatMap(([lon, lat]) => project(f, lon, lat));
 
 /** Commune borders and the heavier district and province borders, as segments in lon/lat. */
-function borders(b: Boundaries): { thin: number[][]; heavy: number[][] } {
+function borders(communes: CommuneShape[]): { thin: number[][]; heavy: number[][] } {
   const seen = new Map<string, { seg: number[]; districts: Set<string>; count: number }>();
-  for (const c of b.communes) {
+  for (const c of communes) {
     for (const polygon of c.polygons) for (const ring of polygon) {
       for (let i = 0; i < ring.length; i++) {
         const [p, q] = [ring[i], ring[(i + 1) % ring.length]];
@@ -155,7 +179,7 @@ function triangle(cx: number, cy: number, r: number): Contour {
 }
 
 /** A marker: black on a white ring, so that it shows on any fill. Returns the box it covers. */
-function marker(cv: Canvas, kind: Mark, x: number, y: number): [number, number, number, number] {
+function marker(cv: Canvas, kind: Mark, x: number, y: number): Box {
   const r = 2.3;
   const shape = kind === 'held-green' ? circle : triangle;
   cv.fill([shape(x, y, r + 0.9)], () => [255, 255, 255]);
@@ -169,18 +193,19 @@ function fillOf(zones: Map<string, MapZone>, code: string | null | undefined): F
   return z ? { color: z.color, pattern: zonePattern(z.rank) } : NO_DATA_FILL;
 }
 
-function drawPanel(cv: Canvas, input: MapInput, f: PanelFrame, panel: MapPanel, lines: ReturnType<typeof borders>, centre: number): [number, number, number, number][] {
+/** The communes filled by zone, their borders, and the markers; returns the boxes the markers cover. */
+function drawCommunes(cv: Canvas, input: MapInput, communes: CommuneShape[], f: PanelFrame, panel: MapPanel): Box[] {
   const zones = new Map(input.zones.map((z) => [z.code, z]));
-  cv.text({ x: centre, y: 15, text: panel.title, size: 13, anchor: 'middle', bold: true });
-  for (const c of input.boundaries.communes) {
+  for (const c of communes) {
     const contours = c.polygons.flatMap((p) => p.map((r) => ringContour(f, r)));
     cv.fill(contours, paintOf(fillOf(zones, panel.zoneOf.get(c.code)), cv.scale));
   }
+  const lines = borders(communes);
   const seg = (s: number[]) => [...project(f, s[0], s[1]), ...project(f, s[2], s[3])];
   cv.stroke(lines.thin.map(seg), 0.35, COMMUNE_LINE);
   cv.stroke(lines.heavy.map(seg), 1.1, DISTRICT_LINE);
-  const covered: [number, number, number, number][] = [];
-  for (const c of input.boundaries.communes) {
+  const covered: Box[] = [];
+  for (const c of communes) {
     const mark = panel.marks?.get(c.code);
     if (!mark) continue;
     const largest = c.polygons.map((p) => ringContour(f, p[0])).sort((a, b) => b.length - a.length)[0];
@@ -238,12 +263,44 @@ function legend(cv: Canvas, input: MapInput, top: number, frame: PanelFrame, pan
 
 /** The map as a PNG, with what a test needs to find each commune in it. */
 export function provinceMap(input: MapInput): ProvinceMap {
-  const { frames: fs, mapHeight, panelWidth } = frames(input.boundaries, input.panels.length);
-  const legendTop = TITLE + mapHeight + 10;
+  const b = input.boundaries;
+  const e = extent(b.communes);
+  const cosLat = Math.cos((((e.lat0 + e.lat1) / 2) * Math.PI) / 180);
+  const count = input.panels.length;
+  const panelWidth = (WIDTH - GAP * (count - 1)) / count;
+  const main = fitScale(b.communes, cosLat, panelWidth, MAX_MAP_HEIGHT);
+  const inset = insetDistrict(b, cosLat, main.k);
+  const insetFit = inset && fitScale(inset.communes, cosLat, panelWidth * 0.7, MAX_INSET_HEIGHT);
+  const insetTop = TITLE + main.height + 4;
+  const legendTop = insetTop + (insetFit ? INSET_TITLE + insetFit.height + 6 : 0) + 8;
   const height = Math.ceil(legendTop + 40);
   const cv = new Canvas(WIDTH, height, MAP_SCALE);
-  const lines = borders(input.boundaries);
-  const covered = input.panels.map((p, i) => drawPanel(cv, input, fs[i], p, lines, i * (panelWidth + GAP) + panelWidth / 2));
-  legend(cv, input, legendTop, fs[0], panelWidth);
-  return { png: cv.png(), width: WIDTH, height, scale: MAP_SCALE, frames: fs, covered };
+  const frames: PanelFrame[] = [];
+  const insetFrames: PanelFrame[] = [];
+  const covered = input.panels.map((panel, i) => {
+    const left = i * (panelWidth + GAP);
+    cv.text({ x: left + panelWidth / 2, y: 15, text: panel.title, size: 13, anchor: 'middle', bold: true });
+    const f = frameIn(b.communes, cosLat, main.k, left, TITLE, panelWidth);
+    frames.push(f);
+    const boxes = drawCommunes(cv, input, b.communes, f, panel);
+    if (!inset || !insetFit) return boxes;
+    // Where the enlarged district lies on the main map, and the district itself under the panel.
+    const d = extent(inset.communes);
+    const [x0, y0] = project(f, d.lon0, d.lat1);
+    const [x1, y1] = project(f, d.lon1, d.lat0);
+    cv.frame(x0 - 2, y0 - 2, x1 - x0 + 4, y1 - y0 + 4, 0.6, [0, 0, 0]);
+    const w = (d.lon1 - d.lon0) * cosLat * insetFit.k + 2 * PAD;
+    const boxLeft = left + (panelWidth - w) / 2;
+    cv.text({ x: boxLeft, y: insetTop + 11, text: input.words.insetTitle(inset.districtCode), size: 11, anchor: 'start' });
+    const fi = frameIn(inset.communes, cosLat, insetFit.k, boxLeft, insetTop + INSET_TITLE, w);
+    insetFrames.push(fi);
+    const more = drawCommunes(cv, input, inset.communes, fi, panel);
+    cv.frame(boxLeft, insetTop + INSET_TITLE, w, insetFit.height, 0.6, [0, 0, 0]);
+    return [...boxes, ...more];
+  });
+  legend(cv, input, legendTop, frames[0], panelWidth);
+  return {
+    png: cv.png(), width: WIDTH, height, scale: MAP_SCALE, frames, covered,
+    inset: inset && insetFrames.length ? { districtCode: inset.districtCode, frames: insetFrames } : null,
+  };
 }

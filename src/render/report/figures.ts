@@ -7,7 +7,7 @@ import type { Plan } from '../../core/types.js';
 import type { Boundaries } from '../../data/boundaries.js';
 import { courseChart, type CourseChart } from '../course.js';
 import { provinceMap, type Mark, type MapZone, type ProvinceMap } from '../map.js';
-import { COMMUNES_WORD, dayMonth, formatNumber, lowerFirst, shortDate } from './format.js';
+import { COMMUNES_WORD, dayMonth, formatNumber, lowerFirst, shortDate, shortDistrictName } from './format.js';
 
 export const NO_DATA_WORDS = 'Chưa có số liệu';
 export const HELD_GREEN_WORDS = 'Giữ vững vùng xanh';
@@ -37,7 +37,10 @@ export function mapOf(plan: Plan, results: Results, boundaries: Boundaries): Pro
       { title: `Đầu kỳ (${shortDate(period.from)})`, zoneOf: new Map(communes.map((c) => [c.code, c.start?.zone ?? null])) },
       { title: `Cuối kỳ (${shortDate(period.to)})`, zoneOf: new Map(communes.map((c) => [c.code, c.end?.zone ?? null])), marks },
     ],
-    words: { noData: NO_DATA_WORDS, heldGreen: HELD_GREEN_WORDS, improved: IMPROVED_WORDS, north: 'B' },
+    words: {
+      noData: NO_DATA_WORDS, heldGreen: HELD_GREEN_WORDS, improved: IMPROVED_WORDS, north: 'B',
+      insetTitle: (code) => `${shortDistrictName(results.districts.find((d) => d.code === code)?.name ?? code)} (phóng to)`,
+    },
   });
 }
 
