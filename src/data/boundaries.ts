@@ -86,8 +86,8 @@ export function loadBoundaries(path: string, registry: Registry): Boundaries {
   });
   const missing = [...registry.communes.keys()].filter((c) => !byCode.has(c)).sort();
   const problems: { vi: string; en: string }[] = [];
-  if (missing.length) problems.push({ vi: `thiếu ${missing.length} xã của danh mục: ${listed(missing)}`, en: `${missing.length} communes of the register are missing: ${listed(missing)}` });
-  if (unknown.length) problems.push({ vi: `${unknown.length} mã không có trong danh mục: ${listed(unknown)}`, en: `${unknown.length} codes are not in the register: ${listed(unknown)}` });
+  if (missing.length) problems.push({ vi: `thiếu xã của danh mục (${missing.length}): ${listed(missing)}`, en: `communes of the register missing from the file (${missing.length}): ${listed(missing)}` });
+  if (unknown.length) problems.push({ vi: `mã không có trong danh mục (${unknown.length}): ${listed(unknown)}`, en: `codes not in the register (${unknown.length}): ${listed(unknown)}` });
   if (duplicated.size) problems.push({ vi: `mã có nhiều hơn một vùng: ${listed([...duplicated])}`, en: `codes with more than one feature: ${listed([...duplicated])}` });
   if (badGeometry.length) problems.push({ vi: `mã không có Polygon/MultiPolygon hợp lệ: ${listed(badGeometry)}`, en: `codes without a valid Polygon/MultiPolygon: ${listed(badGeometry)}` });
   if (noCode.length) problems.push({ vi: `${noCode.length} vùng không có "properties.code" (vùng thứ ${listed(noCode.map(String))})`, en: `${noCode.length} features lack "properties.code" (feature ${listed(noCode.map(String))})` });

@@ -57,10 +57,10 @@ describe('a boundary file that does not match the register', () => {
     expect(error).toBeInstanceOf(ThiduaError);
     const e = error as ThiduaError;
     expect(e.exitCode).toBe(2);
-    expect(e.text.vi).toContain(`thiếu 1 xã của danh mục: ${first.properties.code}`);
-    expect(e.text.vi).toContain('1 mã không có trong danh mục: 99999');
+    expect(e.text.vi).toContain(`thiếu xã của danh mục (1): ${first.properties.code}`);
+    expect(e.text.vi).toContain('mã không có trong danh mục (1): 99999');
     expect(e.text.vi).toContain(`mã có nhiều hơn một vùng: ${second.properties.code}`);
-    expect(e.text.en).toContain(`1 communes of the register are missing: ${first.properties.code}`);
+    expect(e.text.en).toContain(`communes of the register missing from the file (1): ${first.properties.code}`);
     expect(e.text.vi).toContain('"boundaries"');
   });
 
