@@ -33,6 +33,20 @@ const isPoint = (p: unknown): p is [number, number] =>
 
 const isRing = (r: unknown): r is Ring => Array.isArray(r) && r.length >= 3 && r.every(isPoint);
 
+function signedArea(ring: Ring): number {
+  let a = 0;
+  for (let i = 0; i < ring.length; i++) {
+    const [p, q] = [ring[i], ring[(i + 1) % ring.length]];
+    a += p[0] * q[1] - q[0] * p[1];
+  }
+  return a / 2;
+}
+
+/** Exterior rings one way round and holes the other, whatever the file says: the map fills by the non-zero rule. */
+function oriented(polygon: Ring[]): Ring[] {
+  return polygon.map((ring, i) => ((signedArea(ring) < 0) === (i === 0) ? [...ring].reverse() : ring));
+}
+
 function polygonsOf(geometry: Feature['geometry']): Ring[][] | null {
   if (!geometry) return null;
   const c = geometry.coordinates;
@@ -82,7 +96,7 @@ export function loadBoundaries(path: string, registry: Registry): Boundaries {
     if (byCode.has(text)) return void duplicated.add(text);
     const polygons = polygonsOf(f.geometry);
     if (!polygons) badGeometry.push(text);
-    byCode.set(text, polygons ?? []);
+    byCode.set(text, (polygons ?? []).map(oriented));
   });
   const missing = [...registry.communes.keys()].filter((c) => !byCode.has(c)).sort();
   const problems: { vi: string; en: string }[] = [];

@@ -9,7 +9,8 @@ import type { Results } from '../../src/compile/types.js';
 import { ThiduaError } from '../../src/core/errors.js';
 import { loadBoundaries, type Boundaries, type Ring } from '../../src/data/boundaries.js';
 import { NO_DATA_COLOR } from '../../src/render/chart.js';
-import { project, type PanelFrame } from '../../src/render/map.js';
+import { project, provinceMap, type PanelFrame } from '../../src/render/map.js';
+import { buildRegistry } from '../../src/data/registry.js';
 import { mapOf } from '../../src/render/report/figures.js';
 import { assess, plan, registry, submitted } from '../compile/helpers.js';
 import { decodePng, type DecodedPng } from './png.js';
@@ -203,5 +204,44 @@ describe('the province map', () => {
       expect((y0 + y1) / 2).toBeGreaterThanOrEqual(by0);
       expect((y0 + y1) / 2).toBeLessThanOrEqual(by1);
     });
+  });
+});
+
+describe('a boundary file of another shape', () => {
+  it('reads MultiPolygons and holes whatever their winding, and leaves a hole unfilled', () => {
+    const districts = new Map([['001', { code: '001', name: 'Huyện A', type: 'huyện' }]]);
+    const communes = new Map([
+      ['00001', { code: '00001', name: 'Xã Vành', type: 'xã', districtCode: '001' }],
+      ['00002', { code: '00002', name: 'Xã Đảo', type: 'xã', districtCode: '001' }],
+    ]);
+    const reg = buildRegistry(districts, communes);
+    // A square ring with a square hole, both written clockwise (against RFC 7946), and two islands.
+    const ring = [[[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]], [[0.3, 0.3], [0.3, 0.7], [0.7, 0.7], [0.7, 0.3], [0.3, 0.3]]];
+    const islands = [[[[1.2, 0], [1.5, 0], [1.5, 0.4], [1.2, 0.4]]], [[[1.2, 0.6], [1.5, 0.6], [1.5, 1], [1.2, 1]]]];
+    const path = join(mkdtempSync(join(tmpdir(), 'thidua-map-')), 'a.geojson');
+    writeFileSync(path, JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { code: '00001' }, geometry: { type: 'Polygon', coordinates: ring } },
+        { type: 'Feature', properties: { code: '00002' }, geometry: { type: 'MultiPolygon', coordinates: islands } },
+      ],
+    }));
+    const b = loadBoundaries(path, reg);
+    expect(b.communes.map((c) => [c.code, c.polygons.length])).toEqual([['00001', 1], ['00002', 2]]);
+    const zones = plan.zoneScale.zones.map((z) => ({ code: z.code, label: z.label, color: z.color, rank: z.rank }));
+    const m = provinceMap({
+      boundaries: b, zones,
+      panels: [{ title: 'A', zoneOf: new Map([['00001', 'xanh'], ['00002', 'xanh']]) }, { title: 'B', zoneOf: new Map() }],
+      words: { noData: '-', heldGreen: '-', improved: '-', north: 'B', insetTitle: () => '' },
+    });
+    const img = decodePng(m.png);
+    const at = (lon: number, lat: number) => project(m.frames[0], lon, lat).map((v) => Math.floor(v * m.scale)) as [number, number];
+    expect(img.pixel(...at(0.5, 0.5))).toBe('FFFFFF'); // the hole
+    expect(img.pixel(...at(0.15, 0.5))).toBe('00B050'); // the ring
+    expect(img.pixel(...at(1.35, 0.2))).toBe('00B050'); // both islands
+    expect(img.pixel(...at(1.35, 0.8))).toBe('00B050');
+    expect(img.pixel(...at(1.35, 0.5))).toBe('FFFFFF'); // the water between them
+    expect(fillAround(img, ...at(0.15, 0.5))).toBe('00B050');
+    expect(m.inset).toBeNull();
   });
 });
