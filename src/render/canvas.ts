@@ -2,7 +2,7 @@
 // zone's colour and its black-and-white pattern, stroked segments, text; encoded as a PNG.
 import { encodePng, NO_DATA_COLOR } from './chart.js';
 import { drawText, type TextRun } from './chartText.js';
-import { blendPainted, coverage, type Contour, type Paint, type RgbaImage } from './raster.js';
+import { blendPainted, coverage, type Contour, type Coverage, type Paint, type RgbaImage } from './raster.js';
 
 export type Rgb = [number, number, number];
 
@@ -83,6 +83,34 @@ export class Canvas {
     if (cov) blendPainted(this.img, cov, paint);
   }
 
+  /** The contours' coverage at this canvas's scale, to be blended once or several times (see `blend`). */
+  coverage(contours: Contour[]): Coverage | null {
+    const k = this.scale;
+    return coverage(contours.map((c) => c.map((v) => v * k)));
+  }
+
+  /** Paints where a coverage lies, moved right by `dx` image pixels: the same shape in another panel without rasterising it again. */
+  blend(cov: Coverage | null, paint: Paint, dx = 0): void {
+    if (cov) blendPainted(this.img, cov, paint, dx, 0);
+  }
+
+  /**
+   * Segments as stroke contours: quads extended by half the width at each end (consecutive segments
+   * join without notches), all wound the same way so that their union fills under non-zero.
+   */
+  static strokeContours(segments: number[][], width: number): Contour[] {
+    const contours: Contour[] = [];
+    const h = width / 2;
+    for (const [x1, y1, x2, y2] of segments) {
+      const len = Math.hypot(x2 - x1, y2 - y1);
+      if (len === 0) continue;
+      const [ux, uy] = [((x2 - x1) / len) * h, ((y2 - y1) / len) * h];
+      const [ax, ay, bx, by] = [x1 - ux, y1 - uy, x2 + ux, y2 + uy];
+      contours.push([ax - uy, ay + ux, bx - uy, by + ux, bx + uy, by - ux, ax + uy, ay - ux]);
+    }
+    return contours;
+  }
+
   fillWith(contours: Contour[], fill: Fill): void {
     this.fill(contours, paintOf(fill, this.scale));
   }
@@ -93,17 +121,7 @@ export class Canvas {
 
   /** Lines of `width` CSS px between [x1, y1, x2, y2] ends, square-capped, drawn as one shape so overlaps do not darken. */
   stroke(segments: number[][], width: number, color: Rgb): void {
-    const contours: Contour[] = [];
-    const h = width / 2;
-    for (const [x1, y1, x2, y2] of segments) {
-      const len = Math.hypot(x2 - x1, y2 - y1);
-      if (len === 0) continue;
-      const [ux, uy] = [((x2 - x1) / len) * h, ((y2 - y1) / len) * h];
-      // Extended by half the width at each end so that consecutive segments join without notches.
-      const [ax, ay, bx, by] = [x1 - ux, y1 - uy, x2 + ux, y2 + uy];
-      // Every quad wound the same way (clockwise on screen), so that their union fills under non-zero.
-      contours.push([ax - uy, ay + ux, bx - uy, by + ux, bx + uy, by - ux, ax + uy, ay - ux]);
-    }
+    const contours = Canvas.strokeContours(segments, width);
     if (contours.length) this.fill(contours, () => color);
   }
 

@@ -4,7 +4,7 @@
 import type { Boundaries, CommuneShape, Ring } from '../data/boundaries.js';
 import { Canvas, NO_DATA_FILL, paintOf, zonePattern, type Fill, type Rgb } from './canvas.js';
 import { textWidth } from './chartText.js';
-import type { Contour } from './raster.js';
+import type { Contour, Coverage } from './raster.js';
 
 export interface MapZone {
   code: string;
@@ -193,25 +193,38 @@ function fillOf(zones: Map<string, MapZone>, code: string | null | undefined): F
   return z ? { color: z.color, pattern: zonePattern(z.rank) } : NO_DATA_FILL;
 }
 
-/** The communes filled by zone, their borders, and the markers; returns the boxes the markers cover. */
-function drawCommunes(cv: Canvas, input: MapInput, communes: CommuneShape[], f: PanelFrame, panel: MapPanel): Box[] {
-  const zones = new Map(input.zones.map((z) => [z.code, z]));
-  for (const c of communes) {
-    const contours = c.polygons.flatMap((p) => p.map((r) => ringContour(f, r)));
-    cv.fill(contours, paintOf(fillOf(zones, panel.zoneOf.get(c.code)), cv.scale));
-  }
+/** The communes rasterised once for the first panel's frame, and where each one's marker goes. */
+interface Layer {
+  communes: CommuneShape[];
+  fills: (Coverage | null)[];
+  thin: Coverage | null;
+  heavy: Coverage | null;
+  anchors: [number, number][];
+}
+
+function layer(cv: Canvas, communes: CommuneShape[], f: PanelFrame): Layer {
   const lines = borders(communes);
   const seg = (s: number[]) => [...project(f, s[0], s[1]), ...project(f, s[2], s[3])];
-  cv.stroke(lines.thin.map(seg), 0.35, COMMUNE_LINE);
-  cv.stroke(lines.heavy.map(seg), 1.1, DISTRICT_LINE);
+  return {
+    communes,
+    fills: communes.map((c) => cv.coverage(c.polygons.flatMap((p) => p.map((r) => ringContour(f, r))))),
+    thin: cv.coverage(Canvas.strokeContours(lines.thin.map(seg), 0.35)),
+    heavy: cv.coverage(Canvas.strokeContours(lines.heavy.map(seg), 1.1)),
+    anchors: communes.map((c) => interiorPoint([c.polygons.map((p) => ringContour(f, p[0])).sort((a, b) => b.length - a.length)[0]])),
+  };
+}
+
+/** One panel's communes filled by zone, their borders and markers, `dx` image pixels right of the layer; returns the boxes the markers cover. */
+function drawCommunes(cv: Canvas, input: MapInput, l: Layer, dx: number, panel: MapPanel): Box[] {
+  const zones = new Map(input.zones.map((z) => [z.code, z]));
+  l.communes.forEach((c, i) => cv.blend(l.fills[i], paintOf(fillOf(zones, panel.zoneOf.get(c.code)), cv.scale), dx));
+  cv.blend(l.thin, () => COMMUNE_LINE, dx);
+  cv.blend(l.heavy, () => DISTRICT_LINE, dx);
   const covered: Box[] = [];
-  for (const c of communes) {
+  l.communes.forEach((c, i) => {
     const mark = panel.marks?.get(c.code);
-    if (!mark) continue;
-    const largest = c.polygons.map((p) => ringContour(f, p[0])).sort((a, b) => b.length - a.length)[0];
-    const [x, y] = interiorPoint([largest]);
-    covered.push(marker(cv, mark, x, y));
-  }
+    if (mark) covered.push(marker(cv, mark, l.anchors[i][0] + dx / cv.scale, l.anchors[i][1]));
+  });
   return covered;
 }
 
@@ -275,27 +288,32 @@ export function provinceMap(input: MapInput): ProvinceMap {
   const legendTop = insetTop + (insetFit ? INSET_TITLE + insetFit.height + 6 : 0) + 8;
   const height = Math.ceil(legendTop + 40);
   const cv = new Canvas(WIDTH, height, MAP_SCALE);
+  // Every panel shows the same shapes: rasterised once, moved by a whole number of image pixels.
+  const f0 = frameIn(b.communes, cosLat, main.k, 0, TITLE, panelWidth);
+  const d = inset && extent(inset.communes);
+  const insetWidth = d && insetFit ? (d.lon1 - d.lon0) * cosLat * insetFit.k + 2 * PAD : 0;
+  const insetLeft = (panelWidth - insetWidth) / 2;
+  const fi0 = inset && insetFit ? frameIn(inset.communes, cosLat, insetFit.k, insetLeft, insetTop + INSET_TITLE, insetWidth) : null;
+  const mainLayer = layer(cv, b.communes, f0);
+  const insetLayer = inset && fi0 ? layer(cv, inset.communes, fi0) : null;
   const frames: PanelFrame[] = [];
   const insetFrames: PanelFrame[] = [];
   const covered = input.panels.map((panel, i) => {
-    const left = i * (panelWidth + GAP);
+    const dx = Math.round(i * (panelWidth + GAP) * MAP_SCALE);
+    const left = dx / MAP_SCALE;
     cv.text({ x: left + panelWidth / 2, y: 15, text: panel.title, size: 13, anchor: 'middle', bold: true });
-    const f = frameIn(b.communes, cosLat, main.k, left, TITLE, panelWidth);
+    const f = { ...f0, left: f0.left + left };
     frames.push(f);
-    const boxes = drawCommunes(cv, input, b.communes, f, panel);
-    if (!inset || !insetFit) return boxes;
+    const boxes = drawCommunes(cv, input, mainLayer, dx, panel);
+    if (!d || !insetFit || !fi0 || !insetLayer) return boxes;
     // Where the enlarged district lies on the main map, and the district itself under the panel.
-    const d = extent(inset.communes);
     const [x0, y0] = project(f, d.lon0, d.lat1);
     const [x1, y1] = project(f, d.lon1, d.lat0);
     cv.frame(x0 - 2, y0 - 2, x1 - x0 + 4, y1 - y0 + 4, 0.6, [0, 0, 0]);
-    const w = (d.lon1 - d.lon0) * cosLat * insetFit.k + 2 * PAD;
-    const boxLeft = left + (panelWidth - w) / 2;
-    cv.text({ x: boxLeft, y: insetTop + 11, text: input.words.insetTitle(inset.districtCode), size: 11, anchor: 'start' });
-    const fi = frameIn(inset.communes, cosLat, insetFit.k, boxLeft, insetTop + INSET_TITLE, w);
-    insetFrames.push(fi);
-    const more = drawCommunes(cv, input, inset.communes, fi, panel);
-    cv.frame(boxLeft, insetTop + INSET_TITLE, w, insetFit.height, 0.6, [0, 0, 0]);
+    cv.text({ x: left + insetLeft, y: insetTop + 11, text: input.words.insetTitle(inset!.districtCode), size: 11, anchor: 'start' });
+    insetFrames.push({ ...fi0, left: fi0.left + left });
+    const more = drawCommunes(cv, input, insetLayer, dx, panel);
+    cv.frame(left + insetLeft, insetTop + INSET_TITLE, insetWidth, insetFit.height, 0.6, [0, 0, 0]);
     return [...boxes, ...more];
   });
   legend(cv, input, legendTop, frames[0], panelWidth);
