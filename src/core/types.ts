@@ -113,6 +113,8 @@ export interface Plan {
   legalBases: string[];
   decision?: DecisionPlan;
   bonus?: BonusPlan;
+  /** The commune boundary file (GeoJSON) for the province map, resolved against the plan file's folder; none: no map. */
+  boundaries?: string;
 }
 
 export type UnitLevel = 'district' | 'commune';

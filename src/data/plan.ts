@@ -1,6 +1,7 @@
 // The campaign plan: a JSON file in templates/plans/ holding everything specific to one
 // campaign (period, zone scale, award rules, indicators, agency, recipients). Checked on load.
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Plan, Zone } from '../core/types.js';
 import { usageError } from '../core/errors.js';
 import { looseKey } from '../core/normalize.js';
@@ -94,6 +95,12 @@ export function loadPlan(path: string): Plan {
     throw usageError(`Tệp kế hoạch ${path}: "zoneScale.zones[].rank" phải là 1, 2, 3… không trùng.`, `Plan file ${path}: "zoneScale.zones[].rank" must be 1, 2, 3… without repeats.`);
   }
   plan.zoneScale.zones.sort((a, b) => a.rank - b.rank);
+  if (plan.boundaries !== undefined) {
+    if (typeof plan.boundaries !== 'string' || plan.boundaries.trim() === '') {
+      throw usageError(`Tệp kế hoạch ${path}: khóa "boundaries" phải là đường dẫn tệp ranh giới xã (GeoJSON).`, `Plan file ${path}: "boundaries" must be the path of a commune boundary file (GeoJSON).`);
+    }
+    plan.boundaries = resolve(dirname(path), plan.boundaries);
+  }
   return plan;
 }
 
