@@ -5,6 +5,7 @@ import type { Registry } from '../data/registry.js';
 import type { ValidationRun } from '../validate/run.js';
 import { message, pointerText, suggestionText, type Issue } from '../validate/issue.js';
 import { groupBy } from '../core/collections.js';
+import { RULE_TEXT } from '../validate/attribution.js';
 import { SKIP_TEXT, skippedText, type RowCounts } from '../validate/ledger.js';
 
 export interface JsonIssue {
@@ -25,12 +26,15 @@ export function validationJson(run: ValidationRun, reg: Registry, lang: Lang, st
     valid: run.errors === 0 && (!strict || run.warnings === 0),
     stats: { files: run.files.length, rows: run.ledger, errors: run.errors, warnings: run.warnings },
     period: { from: run.window.from, to: run.window.to, lookback: run.window.lookback },
+    ignored: run.ignored.map((i) => ({ path: i.path, note: i.note[lang] })),
     files: run.files.map((f) => ({
       path: f.path,
       format: f.format,
       encoding: f.encoding,
       sha256: f.sha256,
       district: f.districtCode,
+      districtBy: f.districtBy,
+      document: f.document,
       districts: f.districts,
       districtName: f.districtCode ? (reg.districts.get(f.districtCode)?.name ?? null) : null,
       sheets: f.sheets,
@@ -77,9 +81,10 @@ function exampleLine(i: Issue, lang: Lang): string {
 /** Human report; `examples` caps how many cells each rule lists. */
 export function validationText(run: ValidationRun, reg: Registry, lang: Lang, strict: boolean, paint: Painter, examples = 5): string[] {
   const t = T[lang];
-  const lines: string[] = [];
+  const lines: string[] = run.ignored.map((i) => paint.dim(`· ${i.note[lang]}`));
   for (const f of run.files) {
-    const d = f.districtCode ? `${reg.districts.get(f.districtCode)?.name ?? f.districtCode} (${f.districtCode})` : f.districts.length > 1 ? t.many.replace('{n}', String(f.districts.length)) : t.unknown;
+    const by = f.districtBy && f.districtBy !== 'content' ? `, ${RULE_TEXT[f.districtBy][lang]}` : '';
+    const d = f.districtCode ? `${reg.districts.get(f.districtCode)?.name ?? f.districtCode} (${f.districtCode}${by})` : f.districts.length > 1 ? t.many.replace('{n}', String(f.districts.length)) : t.unknown;
     const enc = f.encoding ? `, ${t.encoding} ${f.encoding}` : '';
     lines.push(paint.bold(`${t.file}: ${f.path}`) + paint.dim(` — ${t.district}: ${d}; ${f.sheets.length} ${t.sheets}, ${t.rows}: ${ledgerText(f.rows, lang)}${enc}`));
     for (const n of f.notes) lines.push(paint.dim(`  · ${n[lang]}`));

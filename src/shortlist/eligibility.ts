@@ -115,6 +115,39 @@ function sortNominations(list: Nomination[]): Nomination[] {
   return list.map((n, i) => ({ n, i })).sort((a, b) => (key(a.n) < key(b.n) ? -1 : key(a.n) > key(b.n) ? 1 : a.i - b.i)).map((x) => x.n);
 }
 
+/**
+ * Who a nominee is: district, commune, kind, name (and unit, for a person). "Phường 1" exists in
+ * three towns, so the same name nominated by two districts is two nominees.
+ */
+export function nomineeKey(n: Nomination): string {
+  const who = n.kind === 'individual' ? `${looseKey(n.name)}|${looseKey(n.unit ?? '')}` : looseKey(n.name);
+  return `${n.kind}|${n.districtCode}|${n.communeCode ?? ''}|${who}`;
+}
+
+/**
+ * Nominated collectives whose names would read the same in the Danh sách are told apart by their
+ * locality: "Ban Chỉ đạo … Phường 1, thị xã Vĩnh Châu".
+ */
+export function qualifySameNames(reg: Registry, collectives: ProposedCollective[]): void {
+  const byName = new Map<string, ProposedCollective[]>();
+  for (const c of collectives) {
+    const k = looseKey(c.name);
+    byName.set(k, [...(byName.get(k) ?? []), c]);
+  }
+  for (const group of byName.values()) {
+    if (group.length < 2) continue;
+    for (const c of group) {
+      const said = ` ${looseKey(c.name)} `;
+      const parts: string[] = [];
+      const commune = c.communeCode ? reg.communes.get(c.communeCode) : undefined;
+      const district = reg.districts.get(c.districtCode);
+      if (commune && !said.includes(` ${looseKey(commune.name)} `)) parts.push(lower(commune.name));
+      if (district && !said.includes(` ${looseKey(district.name)} `)) parts.push(lower(district.name));
+      if (parts.length > 0) c.name = `${c.name.replace(/[\s,.;]+$/, '')}, ${parts.join(', ')}`;
+    }
+  }
+}
+
 export function buildShortlist(plan: Plan, reg: Registry, results: Results, nominations: Nomination[]): Shortlist {
   const forms = new Map(plan.awardForms.map((f) => [f.code, f]));
   const defaultForm = plan.awardForms.find((f) => f.isDefault)!.fullLabel;
@@ -136,7 +169,7 @@ export function buildShortlist(plan: Plan, reg: Registry, results: Results, nomi
     }
     const achievement = withLocalityResult(n.achievement, reg, c, x);
     const awardForm = forms.get(n.awardForm ?? '')?.fullLabel ?? defaultForm;
-    const key = n.kind === 'individual' ? `i|${looseKey(n.name)}|${looseKey(n.unit ?? '')}` : looseKey(n.name);
+    const key = nomineeKey(n);
     if (seen.has(key) || (n.kind === 'collective' && isCommuneUbnd(plan, reg, n) && seen.has(looseKey(communeUbndName(reg, c.code))))) {
       out.push(leftOut(n, 'duplicate'));
       continue;
@@ -148,6 +181,7 @@ export function buildShortlist(plan: Plan, reg: Registry, results: Results, nomi
       individuals.push({ name: n.name, position: n.position, unit: n.unit!, districtCode: n.districtCode, communeCode: n.communeCode, achievement, awardForm, birthYear: n.birthYear, gender: n.gender, at: n.at });
     }
   }
+  qualifySameNames(reg, collectives);
   const byPlace = <T extends { districtCode: string; communeCode: string | null }>(a: T, b: T) =>
     a.districtCode.localeCompare(b.districtCode) || (a.communeCode ?? '').localeCompare(b.communeCode ?? '');
   return { collectives: collectives.sort(byPlace), individuals: individuals.sort(byPlace), leftOut: out };

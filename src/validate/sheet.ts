@@ -7,7 +7,7 @@ import { collectiveLevel, lookupAlias } from '../data/plan.js';
 import { issue, type Issue } from './issue.js';
 import { nominationKind, RowReader, type PlanIndex, type SheetPlace } from './rows.js';
 import { columnLetter, isBlank } from '../read/cells.js';
-import type { CellPointer } from '../core/types.js';
+import type { CellPointer, CellValue } from '../core/types.js';
 import { pushTo } from '../core/collections.js';
 import type { SkippedRow, SkipReason } from './ledger.js';
 
@@ -197,6 +197,19 @@ function headerIssues(ctx: SheetContext, sheet: string, h: HeaderFound): Issue[]
   return out;
 }
 
+/** Rows remembered per sheet to find exact copies (a national file's rows are not all kept). */
+const DUPLICATE_MEMORY = 200_000;
+
+function rowKey(cells: CellValue[], skip: number | undefined): string {
+  let key = '';
+  for (let c = 0; c < cells.length; c++) {
+    if (c === skip) continue;
+    const v = cells[c];
+    key += `${v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? v.error : String(v)}\u0001`;
+  }
+  return key.replace(/\u0001+$/, '');
+}
+
 /** Reads one sheet: header, then every data row. Title rows, blank rows and totals are skipped. */
 export async function readSheet(ctx: SheetContext, sheet: RawSheet): Promise<SheetResult> {
   const result = emptyResult(sheet.name);
@@ -228,11 +241,27 @@ export async function readSheet(ctx: SheetContext, sheet: RawSheet): Promise<She
     };
   } else {
     let first = true;
+    const seenRows = new Map<string, number>();
+    const stt = h.map.columns.get('stt');
+    // An exact copy of an earlier row (its STT aside) is counted once, with a warning naming both rows.
+    const repeats = (raw: RawRow): boolean => {
+      if (seenRows.size >= DUPLICATE_MEMORY) return false;
+      const key = rowKey(raw.cells, stt);
+      const earlier = seenRows.get(key);
+      if (earlier === undefined) {
+        seenRows.set(key, raw.row);
+        return false;
+      }
+      result.issues.push(issue('duplicate-row', { file: ctx.file, sheet: sheet.name, row: raw.row, column: null, cell: null }, null, { row: raw.row, first: earlier }));
+      result.rows++;
+      return true;
+    };
     const reader = new RowReader({ file: ctx.file, sheet: sheet.name, map: h.map }, h.spec.spec);
     handle = (raw) => {
       if (raw.row <= lastHeader || isBlankRow(raw.cells)) return;
       if (isTotalRow(raw.cells, h.map)) return skip(raw.row, 'total');
       if (first && ((first = false), isColumnNumberRow(raw.cells))) return skip(raw.row, 'column-numbers');
+      if (repeats(raw)) return;
       const skipped = readRow(ctx, result, h, reader.reset(raw.row, raw.cells));
       if (skipped) skip(raw.row, skipped);
     };
