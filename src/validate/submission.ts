@@ -136,9 +136,28 @@ function sentTwice(reg: Registry, files: FileOutcome[], groups: Member[][]) {
         const d = reg.districts.get(newer.districtCode!)!;
         const params = { district: d.name, older: basename(older.path), newer: basename(newer.path), newest: basename(newer.path) };
         newer.issues.push(issue('district-sent-twice', { file: newer.path, sheet: null, row: null, column: null, cell: null }, null, params));
+        supersede(older, newer);
       }
     },
   };
+}
+
+/**
+ * The older of two versions gives way: its records of every kind the newer file also holds are
+ * set aside (counted once, not twice), and its sheets of those kinds say so in the ledger.
+ */
+function supersede(older: FileOutcome, newer: FileOutcome): void {
+  const kinds = new Set(newer.sheets.filter((s) => s.kind !== null && !s.incomplete).map((s) => s.kind));
+  if (kinds.has('zones')) older.assessments = [];
+  if (kinds.has('nominations')) older.nominations = [];
+  if (kinds.has('indicators')) older.indicators = [];
+  if (kinds.has('difficulties')) older.difficulties = [];
+  for (const s of older.ledger) {
+    if (!kinds.has(s.kind as never) || s.rows === 0) continue;
+    const entry = { sheet: s.name, row: s.headerRow + 1, reason: 'superseded' as const, rows: s.rows, by: basename(newer.path) };
+    s.skipped.push(entry);
+    older.skipped.push(entry);
+  }
 }
 
 /** What every district's coverage check looks up, gathered once from all files. */
