@@ -58,7 +58,7 @@ export const REASON_TEXT: Record<LeftOutReason, string> = {
 
 function problemReason(n: Nomination): LeftOutReason | null {
   for (const [code, reason] of REASON_OF_PROBLEM) if (n.problems.includes(code)) return reason;
-  const severe = n.problems.filter((p) => !['zone-contradicts-cases', 'indicator-unknown'].includes(p));
+  const severe = n.problems.filter((p) => !['zone-contradicts-cases', 'indicator-unknown', 'commune-name-without-tones', 'duplicate-row'].includes(p));
   return severe.length > 0 || n.kind === null || !n.communeCode || !n.achievement ? 'invalid-row' : null;
 }
 

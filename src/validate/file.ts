@@ -131,6 +131,12 @@ export async function validateFile(path: string, ctx: FileContext): Promise<File
   return out;
 }
 
+/** Did an error (not a warning) join the issues after index `before`? */
+function erredSince(issues: Issue[], before: number): boolean {
+  for (let i = before; i < issues.length; i++) if (issues[i].severity === 'error') return true;
+  return false;
+}
+
 /** A file that is not read still belongs to whoever sent it, when its name or folder says. */
 function attributeUnread(out: FileOutcome, ctx: FileContext): void {
   const d = ctx.forcedDistrict ? ctx.registry.districts.get(ctx.forcedDistrict) : null;
@@ -197,7 +203,7 @@ function finishFile(out: FileOutcome, sheets: SheetResult[], ctx: FileContext): 
         out.issues.push(issue('date-out-of-period', pointAt(z.place, z.row, 'date'), formatDmy(z.date), range));
       }
       if (commune && decision.kind === 'many') districtOf[z.row] = commune.districtCode;
-      const ok = z.clean && out.issues.length === before && commune && z.date && z.zone;
+      const ok = z.clean && !erredSince(out.issues, before) && commune && z.date && z.zone;
       if (!ok && commune) out.communesWithErrors.add(commune.code);
       if (ok) {
         out.assessments.push(new RowAssessment(commune.code, commune.districtCode, z.date!, z.zone!, z.communityCases, z.quarantineCases, z.lastCommunityCase, z.population, z.decision, z.note, z.place, z.row));
