@@ -4,7 +4,7 @@ import type { Lang, Plan } from '../core/types.js';
 import type { Registry } from '../data/registry.js';
 import type { Compiled } from '../pipeline.js';
 import type { ZoneCounts } from '../compile/types.js';
-import type { Painter } from './validateReport.js';
+import { ledgerText, type Painter } from './validateReport.js';
 import { formatNd30ShortDate } from '../docx/nd30Date.js';
 
 function countsByZone(c: ZoneCounts): Record<string, number> {
@@ -37,8 +37,8 @@ export function compileJson(compiled: Compiled, outputs: Record<string, string>)
 }
 
 const T = {
-  vi: { period: 'Kỳ', districts: 'Huyện đã gửi', missing: 'chưa gửi', documentsOnly: 'chỉ gửi văn bản, chưa có biểu số liệu', errors: 'có lỗi', zone: 'Vùng', start: 'Đầu kỳ', end: 'Cuối kỳ', noData: 'Chưa có số liệu', held: 'Giữ vững vùng xanh', improved: 'Chuyển sang vùng thấp hơn', became: 'trong đó thành vùng xanh', worsened: 'Chuyển sang vùng cao hơn', notHeld: 'Xanh nhưng không giữ được', unchanged: 'Không đổi', written: 'Đã ghi' },
-  en: { period: 'Period', districts: 'Districts submitted', missing: 'missing', documentsOnly: 'sent only documents, no data sheet', errors: 'with errors', zone: 'Zone', start: 'Start', end: 'End', noData: 'No data', held: 'Held green', improved: 'Improved', became: 'of which became green', worsened: 'Worsened', notHeld: 'Green not held', unchanged: 'Unchanged', written: 'Written' },
+  vi: { rows: 'Dòng số liệu', ignored: 'bỏ qua tệp tạm, tệp hệ thống:', period: 'Kỳ', districts: 'Huyện đã gửi', missing: 'chưa gửi', documentsOnly: 'chỉ gửi văn bản, chưa có biểu số liệu', errors: 'có lỗi', zone: 'Vùng', start: 'Đầu kỳ', end: 'Cuối kỳ', noData: 'Chưa có số liệu', held: 'Giữ vững vùng xanh', improved: 'Chuyển sang vùng thấp hơn', became: 'trong đó thành vùng xanh', worsened: 'Chuyển sang vùng cao hơn', notHeld: 'Xanh nhưng không giữ được', unchanged: 'Không đổi', written: 'Đã ghi' },
+  en: { rows: 'Data rows', ignored: 'lock and system files passed over:', period: 'Period', districts: 'Districts submitted', missing: 'missing', documentsOnly: 'sent only documents, no data sheet', errors: 'with errors', zone: 'Zone', start: 'Start', end: 'End', noData: 'No data', held: 'Held green', improved: 'Improved', became: 'of which became green', worsened: 'Worsened', notHeld: 'Green not held', unchanged: 'Unchanged', written: 'Written' },
 } as const;
 
 export function compileSummaryText(compiled: Compiled, plan: Plan, reg: Registry, outputs: Record<string, string>, lang: Lang, paint: Painter): string[] {
@@ -52,6 +52,7 @@ export function compileSummaryText(compiled: Compiled, plan: Plan, reg: Registry
       (r.submissions.notSubmitted.length ? `; ${t.missing}: ${names(r.submissions.notSubmitted)}` : '') +
       (r.submissions.documentsOnly.length ? `; ${t.documentsOnly}: ${names(r.submissions.documentsOnly)}` : '') +
       (r.submissions.withErrors.length ? `; ${t.errors}: ${r.submissions.withErrors.map((d) => `${reg.districts.get(d.districtCode)?.name ?? d.districtCode} (${d.errorCount})`).join(', ')}` : ''),
+    `${t.rows}: ${ledgerText(compiled.run.ledger, lang)}${compiled.run.ignored.length ? ` (${t.ignored} ${compiled.run.ignored.length})` : ''}`,
     '',
     `  ${t.zone.padEnd(18)}${t.start.padStart(9)}${t.end.padStart(9)}`,
   ];
