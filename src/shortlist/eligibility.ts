@@ -148,6 +148,22 @@ export function qualifySameNames(reg: Registry, collectives: ProposedCollective[
   }
 }
 
+/** People of the same name and the same-reading unit in two places: their units say where ("UBND Phường 1, thị xã Vĩnh Châu"). */
+export function qualifySameUnits(reg: Registry, individuals: ProposedIndividual[]): void {
+  const byWho = new Map<string, ProposedIndividual[]>();
+  for (const p of individuals) {
+    const k = `${looseKey(p.name)}|${looseKey(p.unit)}`;
+    byWho.set(k, [...(byWho.get(k) ?? []), p]);
+  }
+  for (const group of byWho.values()) {
+    if (group.length < 2) continue;
+    for (const p of group) {
+      const district = reg.districts.get(p.districtCode);
+      if (district && !` ${looseKey(p.unit)} `.includes(` ${looseKey(district.name)} `)) p.unit = `${p.unit.replace(/[\s,.;]+$/, '')}, ${lower(district.name)}`;
+    }
+  }
+}
+
 export function buildShortlist(plan: Plan, reg: Registry, results: Results, nominations: Nomination[]): Shortlist {
   const forms = new Map(plan.awardForms.map((f) => [f.code, f]));
   const defaultForm = plan.awardForms.find((f) => f.isDefault)!.fullLabel;
@@ -182,6 +198,7 @@ export function buildShortlist(plan: Plan, reg: Registry, results: Results, nomi
     }
   }
   qualifySameNames(reg, collectives);
+  qualifySameUnits(reg, individuals);
   const byPlace = <T extends { districtCode: string; communeCode: string | null }>(a: T, b: T) =>
     a.districtCode.localeCompare(b.districtCode) || (a.communeCode ?? '').localeCompare(b.communeCode ?? '');
   return { collectives: collectives.sort(byPlace), individuals: individuals.sort(byPlace), leftOut: out };

@@ -64,11 +64,14 @@ export function attributeByPath(reg: Registry, path: string, folders: string[], 
   return null;
 }
 
+/** First words that every office's files share ("Bao cao …", "Bieu mau …"): they say nothing of who sent a file. */
+const COMMON_FIRST_WORDS = new Set(['bao', 'bieu', 'danh', 'ket', 'kho', 'phan', 'phu', 'mau', 'file', 'sheet', 'copy', 'ban', 'tong', 'hop', 'de', 'nghi', 'to', 'trinh', 'cong', 'van', 'so', 'lieu', 'khen', 'thuong', 'new', 'final']);
+
 /** The first word of a file name ("CuLaoDung" of "CuLaoDung_KhoKhan.txt"): files of one submission share it. */
 function stem(path: string): string | null {
   const first = basename(path, extname(path)).split(/[\s_\-.()]+/).filter(Boolean)[0];
   const key = first ? looseKey(first) : '';
-  return key.length >= 3 && !/^\d+$/.test(key) ? key : null;
+  return key.length >= 3 && !/^\d+$/.test(key) && !COMMON_FIRST_WORDS.has(key) ? key : null;
 }
 
 /**

@@ -98,6 +98,8 @@ describe('fixtures/losses: nominees, districts and duplicates', () => {
     }
     const bcd = shortlist.collectives.filter((c) => c.name.startsWith('Ban Chỉ đạo phòng, chống dịch Covid-19 Phường 1')).map((c) => c.name).sort();
     expect(bcd).toEqual(['Ban Chỉ đạo phòng, chống dịch Covid-19 Phường 1, thị xã Ngã Năm', 'Ban Chỉ đạo phòng, chống dịch Covid-19 Phường 1, thị xã Vĩnh Châu']);
+    const cong = shortlist.individuals.filter((p) => p.name === 'Nguyễn Văn Công').map((p) => `${p.districtCode} ${p.unit}`).sort();
+    expect(cong).toEqual(['948 UBND Phường 1, thị xã Ngã Năm', '950 UBND Phường 1, thị xã Vĩnh Châu']);
   });
 
   it('shows every district’s indicators in its own row', () => {
