@@ -244,8 +244,9 @@ export async function readSheet(ctx: SheetContext, sheet: RawSheet): Promise<She
     const seenRows = new Map<string, number>();
     const stt = h.map.columns.get('stt');
     // An exact copy of an earlier row (its STT aside) is counted once, with a warning naming both rows.
+    // Zone rows are compared later, by commune and date (submission.ts), without a key per row.
     const repeats = (raw: RawRow): boolean => {
-      if (seenRows.size >= DUPLICATE_MEMORY) return false;
+      if (h.kind === 'zones' || seenRows.size >= DUPLICATE_MEMORY) return false;
       const key = rowKey(raw.cells, stt);
       const earlier = seenRows.get(key);
       if (earlier === undefined) {

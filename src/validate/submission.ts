@@ -42,6 +42,7 @@ function conflicts(reg: Registry, files: FileOutcome[], zoneLabel: (code: string
   for (const group of groups) {
     const [head, ...rest] = group;
     rest.forEach((g) => drop.add(g.a));
+    warnDuplicateRows(group);
     if (rest.every((g) => g.a.zone === head.a.zone)) continue;
     const newer = twice.settle(group);
     if (newer) {
@@ -65,6 +66,19 @@ function conflicts(reg: Registry, files: FileOutcome[], zoneLabel: (code: string
 }
 
 type Member = { a: Assessment; file: FileOutcome };
+
+const sameReading = (x: Assessment, y: Assessment) =>
+  x.zone === y.zone && x.communityCases14d === y.communityCases14d && x.quarantineCases === y.quarantineCases && x.lastCommunityCase === y.lastCommunityCase &&
+  x.population === y.population && x.decision === y.decision && x.note === y.note;
+
+/** A zone row repeated exactly in the same sheet: counted once, with a warning naming both rows. */
+function warnDuplicateRows(group: Member[]): void {
+  for (const [i, g] of group.entries()) {
+    const at = g.a.at;
+    const first = group.slice(0, i).find((o) => o.file === g.file && o.a.at.sheet === at.sheet && sameReading(o.a, g.a));
+    if (first) g.file.issues.push(issue('duplicate-row', { ...at, column: null, cell: null }, null, { row: at.row ?? '', first: first.a.at.row ?? '' }));
+  }
+}
 
 /** Share of each file's assessments two files of one district must have in common to be two versions of one file. */
 const SENT_TWICE_SHARE = 0.5;
