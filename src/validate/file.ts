@@ -101,7 +101,7 @@ export async function validateFile(path: string, ctx: FileContext): Promise<File
       read.issues.push(...problems);
       sheets.push(read);
       const dropped = problems.filter((p) => p.code === 'bad-line' && (p.row ?? 0) > read.headerRow).length;
-      if (read.kind !== null) out.ledger.push({ name: read.name, kind: read.kind, rows: read.rows, headerRow: read.headerRow, erredRows: read.erredRows, droppedRows: dropped, skipped: read.skipped });
+      if (read.kind !== null) out.ledger.push({ name: read.name, kind: read.kind, rows: read.rows, headerRow: read.headerRow, firstDataRow: read.firstDataRow, erredRows: read.erredRows, droppedRows: dropped, skipped: read.skipped });
     }
   } catch (e) {
     // A limit met while reading (rows per sheet): the file as a whole is refused.

@@ -42,6 +42,8 @@ export interface SheetRows {
   rows: number;
   /** the last header row: issues above it are not about data rows */
   headerRow: number;
+  /** the first data row (0 when none) */
+  firstDataRow: number;
   /** data rows that the reader itself found errors on */
   erredRows: Set<number>;
   /** rows the reader dropped (bad CSV lines): excluded, and not among `rows` */

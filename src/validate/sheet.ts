@@ -80,6 +80,8 @@ export interface SheetResult {
   issues: Issue[];
   /** the last header row (0 when no header was found) */
   headerRow: number;
+  /** the first data row read (0 when none) */
+  firstDataRow: number;
   /** data rows on which the reader found errors (the ledger's excluded rows, with the file's later errors) */
   erredRows: Set<number>;
   /** non-blank rows below the header that are not data: totals, column numbers, sub-headings */
@@ -177,7 +179,7 @@ export interface SheetContext {
 }
 
 function emptyResult(name: string): SheetResult {
-  return { name, kind: null, rows: 0, incomplete: false, titleText: '', zones: [], nominations: [], indicators: [], difficulties: [], issues: [], headerRow: 0, erredRows: new Set(), skipped: [] };
+  return { name, kind: null, rows: 0, incomplete: false, titleText: '', zones: [], nominations: [], indicators: [], difficulties: [], issues: [], headerRow: 0, firstDataRow: 0, erredRows: new Set(), skipped: [] };
 }
 
 function headerIssues(ctx: SheetContext, sheet: string, h: HeaderFound): Issue[] {
@@ -262,6 +264,7 @@ export async function readSheet(ctx: SheetContext, sheet: RawSheet): Promise<She
       if (raw.row <= lastHeader || isBlankRow(raw.cells)) return;
       if (isTotalRow(raw.cells, h.map)) return skip(raw.row, 'total');
       if (first && ((first = false), isColumnNumberRow(raw.cells))) return skip(raw.row, 'column-numbers');
+      result.firstDataRow ||= raw.row;
       if (repeats(raw)) return;
       const skipped = readRow(ctx, result, h, reader.reset(raw.row, raw.cells));
       if (skipped) skip(raw.row, skipped);

@@ -168,7 +168,7 @@ function supersede(older: FileOutcome, newer: FileOutcome): void {
   if (kinds.has('difficulties')) older.difficulties = [];
   for (const s of older.ledger) {
     if (!kinds.has(s.kind as never) || s.rows === 0) continue;
-    const entry = { sheet: s.name, row: s.headerRow + 1, reason: 'superseded' as const, rows: s.rows, by: basename(newer.path) };
+    const entry = { sheet: s.name, row: s.firstDataRow || s.headerRow + 1, reason: 'superseded' as const, rows: s.rows, by: basename(newer.path) };
     s.skipped.push(entry);
     older.skipped.push(entry);
   }
