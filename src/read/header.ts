@@ -140,10 +140,11 @@ export function isColumnNumberRow(cells: CellValue[]): boolean {
 // Total rows are recognised by an exact phrase, with its diacritics: "Cộng" is a total, "Công an
 // viên" and "Cộng tác viên" are people. Unaccented spellings are accepted only where they cannot
 // be a word of a name ("tong cong", "total"), never "cong" or "tong" alone.
+const TOTAL_HEADS = ['', 'tổng cộng', 'cộng', 'tổng', 'tổng số', 'cộng chung', 'tổng cộng chung'];
+const TOTAL_PLACES = ['', 'toàn huyện', 'toàn thị xã', 'toàn thành phố', 'toàn tỉnh', 'toàn quận'];
 const TOTAL_PHRASES = new Set([
-  'tổng cộng', 'cộng', 'tổng', 'tổng số', 'cộng chung', 'tổng cộng chung', 'tổng hợp chung', 'toàn huyện', 'toàn thị xã', 'toàn thành phố',
-  'toàn tỉnh', 'cộng toàn huyện', 'tổng cộng toàn huyện', 'tổng toàn huyện', 'tổng số toàn huyện', 'tổng cộng toàn thị xã', 'tổng cộng toàn thành phố',
-  'tong cong', 'tong so', 'toan huyen', 'tong cong toan huyen', 'total', 'grand total', 'sum',
+  ...TOTAL_HEADS.flatMap((h) => TOTAL_PLACES.map((p) => `${h} ${p}`.trim())).filter(Boolean),
+  'tổng hợp chung', 'tong cong', 'tong so', 'toan huyen', 'tong cong toan huyen', 'total', 'grand total', 'sum',
 ]);
 
 /** A label cell's words, lower case, NFC, without punctuation, numbering or a parenthesised part ("Tổng cộng (I+II):"). */
