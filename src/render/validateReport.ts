@@ -62,8 +62,8 @@ export interface Painter {
 export const plainPainter: Painter = { error: (s) => s, warning: (s) => s, ok: (s) => s, dim: (s) => s, bold: (s) => s, zone: (_h, s) => s };
 
 const T = {
-  vi: { file: 'Tệp', district: 'Đơn vị', unknown: 'chưa xác định', many: 'tệp tổng hợp của {n} đơn vị', encoding: 'mã hóa', sheets: 'trang', rows: 'dòng', errors: 'lỗi', warnings: 'cảnh báo', more: 'và {n} chỗ khác', valid: 'HỢP LỆ', invalid: 'KHÔNG HỢP LỆ', total: 'Tổng', files: 'tệp', noIssue: 'không có vấn đề nào', ledger: '{used} dùng, {excluded} loại vì lỗi, {skipped} bỏ qua', skipped: 'Bỏ qua {n} dòng không phải số liệu' },
-  en: { file: 'File', district: 'District', unknown: 'unknown', many: 'consolidated file of {n} districts', encoding: 'encoding', sheets: 'sheets', rows: 'rows', errors: 'errors', warnings: 'warnings', more: 'and {n} more', valid: 'VALID', invalid: 'INVALID', total: 'Total', files: 'files', noIssue: 'no issues', ledger: '{used} used, {excluded} excluded by errors, {skipped} skipped', skipped: 'Skipped {n} rows that are not data' },
+  vi: { file: 'Tệp', district: 'Đơn vị', unknown: 'chưa xác định', many: 'tệp tổng hợp của {n} đơn vị', encoding: 'mã hóa', sheets: 'trang', rows: 'dòng', errors: 'lỗi', warnings: 'cảnh báo', more: 'và {n} chỗ khác', valid: 'HỢP LỆ', invalid: 'KHÔNG HỢP LỆ', total: 'Tổng', files: 'tệp', noIssue: 'không có vấn đề nào', document: 'không phải bảng tính, chưa đọc', ledger: '{used} dùng, {excluded} loại vì lỗi, {skipped} bỏ qua', skipped: 'Bỏ qua {n} dòng không phải số liệu' },
+  en: { file: 'File', district: 'District', unknown: 'unknown', many: 'consolidated file of {n} districts', encoding: 'encoding', sheets: 'sheets', rows: 'rows', errors: 'errors', warnings: 'warnings', more: 'and {n} more', valid: 'VALID', invalid: 'INVALID', total: 'Total', files: 'files', noIssue: 'no issues', document: 'not a spreadsheet, not read', ledger: '{used} used, {excluded} excluded by errors, {skipped} skipped', skipped: 'Skipped {n} rows that are not data' },
 } as const;
 
 
@@ -86,7 +86,8 @@ export function validationText(run: ValidationRun, reg: Registry, lang: Lang, st
     const by = f.districtBy && f.districtBy !== 'content' ? `, ${RULE_TEXT[f.districtBy][lang]}` : '';
     const d = f.districtCode ? `${reg.districts.get(f.districtCode)?.name ?? f.districtCode} (${f.districtCode}${by})` : f.districts.length > 1 ? t.many.replace('{n}', String(f.districts.length)) : t.unknown;
     const enc = f.encoding ? `, ${t.encoding} ${f.encoding}` : '';
-    lines.push(paint.bold(`${t.file}: ${f.path}`) + paint.dim(` — ${t.district}: ${d}; ${f.sheets.length} ${t.sheets}, ${t.rows}: ${ledgerText(f.rows, lang)}${enc}`));
+    const what = f.document ? t.document : `${f.sheets.length} ${t.sheets}, ${t.rows}: ${ledgerText(f.rows, lang)}${enc}`;
+    lines.push(paint.bold(`${t.file}: ${f.path}`) + paint.dim(` — ${t.district}: ${d}; ${what}`));
     for (const n of f.notes) lines.push(paint.dim(`  · ${n[lang]}`));
     if (f.skipped.length > 0) {
       const list = f.skipped.slice(0, examples * 4).map((k) => skippedText(k, lang)).join('; ');

@@ -3,7 +3,7 @@
 // PDF, pictures, archives) are named as not read, and only system clutter (Office lock files,
 // .DS_Store, Thumbs.db) is passed over, with a note.
 import { readdir, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { usageError } from '../core/errors.js';
 
 /** What can be read as a table (by content: a wrongly named file is still opened and checked). */
@@ -18,7 +18,7 @@ export interface InputFile {
   explicit: boolean;
   /** not a spreadsheet (by its name): listed, never read */
   document: boolean;
-  /** the folders between the folder named and the file, nearest last ("Ke Sach" in ho-so/Ke Sach/x.pdf) */
+  /** the folder named and those below it down to the file, nearest last ("Ke Sach" in ho-so/Ke Sach/x.pdf) */
   folders: string[];
 }
 
@@ -54,7 +54,8 @@ export async function listInputs(paths: string[]): Promise<InputList> {
     } catch {
       throw usageError(`Không tìm thấy "${p}".`, `"${p}" does not exist.`);
     }
-    if (st.isDirectory()) await walk(p, [], out);
+    // The folder named counts too: "thidua validate 'ho-so/Ke Sach'" names the district.
+    if (st.isDirectory()) await walk(p, [basename(resolve(p))], out);
     else out.files.push({ path: p, explicit: true, document: false, folders: [] });
   }
   return out;
