@@ -199,6 +199,49 @@ function headerIssues(ctx: SheetContext, sheet: string, h: HeaderFound): Issue[]
   return out;
 }
 
+/** Required columns are missing: no row can be read, and every one of them is excluded by that error. */
+function unreadableRows(result: SheetResult, lastHeader: number): (raw: RawRow) => void {
+  result.incomplete = true;
+  return (raw) => {
+    if (raw.row <= lastHeader || isBlankRow(raw.cells)) return;
+    result.rows++;
+    result.erredRows.add(raw.row);
+  };
+}
+
+/**
+ * What happens to each row below the header: blank rows pass, totals and the column-number row
+ * are skipped with their reason, an exact copy of an earlier row is counted once with a warning
+ * (zone rows are compared later by commune and date, in submission.ts, without a key per row),
+ * and every other row is read.
+ */
+function dataRows(ctx: SheetContext, result: SheetResult, h: HeaderFound, sheet: string): (raw: RawRow) => void {
+  const lastHeader = h.headerRows[h.headerRows.length - 1];
+  const skip = (row: number, reason: SkipReason) => result.skipped.push({ sheet, row, reason });
+  const seenRows = new Map<string, number>();
+  const stt = h.map.columns.get('stt');
+  const repeats = (raw: RawRow): boolean => {
+    if (h.kind === 'zones' || seenRows.size >= DUPLICATE_MEMORY) return false;
+    const key = rowKey(raw.cells, stt);
+    const earlier = seenRows.get(key);
+    if (earlier === undefined) return (seenRows.set(key, raw.row), false);
+    result.issues.push(issue('duplicate-row', { file: ctx.file, sheet, row: raw.row, column: null, cell: null }, null, { row: raw.row, first: earlier }));
+    result.rows++;
+    return true;
+  };
+  const reader = new RowReader({ file: ctx.file, sheet, map: h.map }, h.spec.spec);
+  let first = true;
+  return (raw) => {
+    if (raw.row <= lastHeader || isBlankRow(raw.cells)) return;
+    if (isTotalRow(raw.cells, h.map)) return void skip(raw.row, 'total');
+    if (first && ((first = false), isColumnNumberRow(raw.cells))) return void skip(raw.row, 'column-numbers');
+    result.firstDataRow ||= raw.row;
+    if (repeats(raw)) return;
+    const skipped = readRow(ctx, result, h, reader.reset(raw.row, raw.cells));
+    if (skipped) skip(raw.row, skipped);
+  };
+}
+
 /** Rows remembered per sheet to find exact copies (a national file's rows are not all kept). */
 const DUPLICATE_MEMORY = 200_000;
 
@@ -231,45 +274,7 @@ export async function readSheet(ctx: SheetContext, sheet: RawSheet): Promise<She
   const lastHeader = h.headerRows[h.headerRows.length - 1];
   Object.assign(result, { kind: h.kind, titleText: h.titleText, headerRow: lastHeader });
   result.issues.push(...headerIssues(ctx, sheet.name, h));
-  const skip = (row: number, reason: SkipReason) => result.skipped.push({ sheet: sheet.name, row, reason });
-  let handle: (raw: RawRow) => void;
-  if (h.missing.length > 0) {
-    // Required columns are missing: no row can be read, and every one of them is excluded by that error.
-    result.incomplete = true;
-    handle = (raw) => {
-      if (raw.row <= lastHeader || isBlankRow(raw.cells)) return;
-      result.rows++;
-      result.erredRows.add(raw.row);
-    };
-  } else {
-    let first = true;
-    const seenRows = new Map<string, number>();
-    const stt = h.map.columns.get('stt');
-    // An exact copy of an earlier row (its STT aside) is counted once, with a warning naming both rows.
-    // Zone rows are compared later, by commune and date (submission.ts), without a key per row.
-    const repeats = (raw: RawRow): boolean => {
-      if (h.kind === 'zones' || seenRows.size >= DUPLICATE_MEMORY) return false;
-      const key = rowKey(raw.cells, stt);
-      const earlier = seenRows.get(key);
-      if (earlier === undefined) {
-        seenRows.set(key, raw.row);
-        return false;
-      }
-      result.issues.push(issue('duplicate-row', { file: ctx.file, sheet: sheet.name, row: raw.row, column: null, cell: null }, null, { row: raw.row, first: earlier }));
-      result.rows++;
-      return true;
-    };
-    const reader = new RowReader({ file: ctx.file, sheet: sheet.name, map: h.map }, h.spec.spec);
-    handle = (raw) => {
-      if (raw.row <= lastHeader || isBlankRow(raw.cells)) return;
-      if (isTotalRow(raw.cells, h.map)) return skip(raw.row, 'total');
-      if (first && ((first = false), isColumnNumberRow(raw.cells))) return skip(raw.row, 'column-numbers');
-      result.firstDataRow ||= raw.row;
-      if (repeats(raw)) return;
-      const skipped = readRow(ctx, result, h, reader.reset(raw.row, raw.cells));
-      if (skipped) skip(raw.row, skipped);
-    };
-  }
+  const handle = h.missing.length > 0 ? unreadableRows(result, lastHeader) : dataRows(ctx, result, h, sheet.name);
   head.forEach(handle);
   while (!next.done) {
     handle(next.value);
