@@ -7,7 +7,7 @@ import { packDocument } from '../docx/pack.js';
 import { writeOutputs } from '../write/atomic.js';
 import { buildContext, outDir, resolvePaths, type DocumentFlags, type GlobalFlags, type PeriodFlags, type RunContext } from './context.js';
 import type { Period } from '../compile/period.js';
-import type { Signer } from '../core/types.js';
+import type { Plan, Signer } from '../core/types.js';
 import { confirmOverwrite } from './overwrite.js';
 import { clearProgress, progress } from './progress.js';
 import { rememberMeta, type DocumentKind } from './remember.js';
@@ -15,6 +15,15 @@ import { documentMeta } from './meta.js';
 import { compileJson, compileSummaryText } from '../render/compileSummary.js';
 import { painter } from './terminal.js';
 import type { DocumentMeta, ReportInput } from '../render/documentInput.js';
+import { loadBoundaries } from '../data/boundaries.js';
+import type { Lang } from '../core/types.js';
+
+/** Said (on stderr, so that --format json stays clean) when the plan names no boundary file. */
+export function noMapNote(lang: Lang): string {
+  return lang === 'en'
+    ? 'Note: no province map was drawn: the plan names no commune boundary file ("boundaries"); the report has every other figure.'
+    : 'Ghi chú: không vẽ bản đồ tỉnh vì tệp kế hoạch không chỉ ra tệp ranh giới xã (khóa "boundaries"); báo cáo vẫn có đủ các số liệu khác.';
+}
 
 export interface CompileFlags extends GlobalFlags, PeriodFlags, DocumentFlags {
   out?: string;
@@ -25,7 +34,7 @@ export interface CompileFlags extends GlobalFlags, PeriodFlags, DocumentFlags {
 
 export function outputNames(period: { from: string; to: string }) {
   const span = `${period.from.replaceAll('-', '')}-${period.to.replaceAll('-', '')}`;
-  return { report: `bao-cao-ket-qua-${span}.docx`, workbook: `phu-luc-ket-qua-${span}.xlsx` };
+  return { report: `bao-cao-ket-qua-${span}.docx`, workbook: `phu-luc-ket-qua-${span}.xlsx`, map: `ban-do-vung-${span}.png` };
 }
 
 /**
@@ -34,12 +43,12 @@ export function outputNames(period: { from: string; to: string }) {
  * (asked for before the long read, so a clerk is not kept waiting); and the compiled figures.
  * --strict refuses here.
  */
-export async function compileForDocuments<K extends string>(paths: string[], flags: CompileFlags, kind: DocumentKind, names: (period: Period) => Record<K, string>) {
+export async function compileForDocuments<T extends { [k: string]: string | undefined }>(paths: string[], flags: CompileFlags, kind: DocumentKind, names: (period: Period, plan: Plan) => T) {
   const ctx = buildContext(flags);
   const inputs = resolvePaths(paths, ctx);
   const dir = outDir(flags, ctx);
-  const outputs = Object.fromEntries(Object.entries(names(ctx.period)).map(([k, n]) => [k, join(dir, n as string)])) as Record<K, string>;
-  const force = await confirmOverwrite(Object.values(outputs), flags, ctx.lang);
+  const outputs = Object.fromEntries(Object.entries(names(ctx.period, ctx.plan)).filter(([, n]) => n !== undefined).map(([k, n]) => [k, join(dir, n!)])) as T;
+  const force = await confirmOverwrite(Object.values(outputs).filter((p): p is string => p !== undefined), flags, ctx.lang);
   const meta = await documentMeta(ctx, flags, kind);
   const onFile = progress(flags, ctx.lang);
   const compiled = await compileInputs({ ...ctx, paths: inputs, onFile });
@@ -68,16 +77,30 @@ export async function rememberDocument(ctx: RunContext, kind: DocumentKind, meta
 }
 
 export async function runCompile(paths: string[], flags: CompileFlags): Promise<number> {
-  const { ctx, meta, compiled, outputs, force } = await compileForDocuments(paths, flags, 'report', outputNames);
+  // the map's PNG is an output only when the plan names commune boundaries to draw it from
+  const names = (period: Period, plan: Plan): { report: string; workbook: string; map?: string } => {
+    const all = outputNames(period);
+    return plan.boundaries ? all : { report: all.report, workbook: all.workbook };
+  };
+  const { ctx, meta, compiled, outputs, force } = await compileForDocuments(paths, flags, 'report', names);
   const input: ReportInput = { plan: ctx.plan, registry: ctx.registry, results: compiled.results, sources: compiled.sources, issues: compiled.issues, meta };
-  const [{ reportDocument }, { appendixWorkbook, workbookBytes }] = await Promise.all([import('../render/report/index.js'), import('../render/appendix.js')]);
+  const [{ reportDocument }, { appendixWorkbook, workbookBytes }, { reportFigures }] = await Promise.all([
+    import('../render/report/index.js'),
+    import('../render/appendix.js'),
+    import('../render/report/figures.js'),
+  ]);
+  // Drawn once: the map goes into the report, the workbook's summary sheet and a PNG of its own.
+  input.boundaries = ctx.plan.boundaries ? loadBoundaries(ctx.plan.boundaries, ctx.registry) : null;
+  input.figures = reportFigures(ctx.plan, compiled.results, input.boundaries);
   await writeOutputs(
     [
       { path: outputs.report, data: await packDocument(reportDocument(input)) },
       { path: outputs.workbook, data: await workbookBytes(appendixWorkbook(input)) },
+      ...(input.figures.map && outputs.map ? [{ path: outputs.map, data: input.figures.map.png }] : []),
     ],
     force,
   );
+  if (!input.figures.map) process.stderr.write(`${noMapNote(ctx.lang)}\n`);
   await rememberDocument(ctx, 'report', meta);
   if (flags.format === 'json') process.stdout.write(`${JSON.stringify(compileJson(compiled, outputs), null, 2)}\n`);
   else process.stdout.write(`${compileSummaryText(compiled, ctx.plan, ctx.registry, outputs, ctx.lang, painter()).join('\n')}\n`);

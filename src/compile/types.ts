@@ -1,6 +1,9 @@
 // The shape of compiled campaign results (SPEC §5): plain, JSON-serialisable objects with a
 // stable key order, so that renderers (docx, xlsx, terminal, json) and tests read them directly.
 import type { CellPointer, IsoDate } from '../core/types.js';
+import type { Course } from './course.js';
+
+export type { Course, CourseDay } from './course.js';
 
 /** A reporting period, both ends inclusive. */
 export interface Period {
@@ -16,6 +19,8 @@ export interface DistrictInput {
   warningCount: number;
   communesWithErrors: string[]; // communes whose rows had errors (left out of the figures)
   files: string[];
+  /** files the district sent that hold no readable data sheet (Word, PDF, pictures, unreadable files) */
+  documents?: string[];
 }
 
 export type Category = 'held-green' | 'improved' | 'worsened' | 'green-not-held' | 'unchanged' | 'no-data';
@@ -31,7 +36,7 @@ export interface ZoneStatus {
 /** Why a commune has no start or no end status. */
 export interface NoDataReason {
   missing: 'start' | 'end' | 'both';
-  cause: 'district-not-submitted' | 'rows-with-errors' | 'not-reported';
+  cause: 'district-not-submitted' | 'no-data-sheets' | 'rows-with-errors' | 'not-reported';
 }
 
 export interface CommuneResult {
@@ -116,6 +121,8 @@ export interface ProvinceIndicatorTotal {
 export interface DistrictSubmission {
   submitted: boolean;
   files: string[];
+  /** files without a readable data sheet (Word, PDF…) */
+  documents: string[];
   errorCount: number;
   warningCount: number;
   communesWithErrors: string[];
@@ -173,6 +180,8 @@ export interface DistrictDifficulties {
 export interface Submissions {
   submitted: string[];
   notSubmitted: string[];
+  /** districts that sent only documents without data sheets (not counted in notSubmitted) */
+  documentsOnly: string[];
   withErrors: { districtCode: string; errorCount: number; communesWithoutStatus: string[] }[];
 }
 
@@ -186,4 +195,6 @@ export interface Results {
   lists: CommuneLists;
   difficulties: DistrictDifficulties[];
   submissions: Submissions;
+  /** Communes per zone on each assessment date of the period ("Diễn biến"). */
+  course: Course;
 }

@@ -45,6 +45,10 @@ export const CATALOG = {
   'collective-not-rewarded': { severity: 'warning', tags: ['plan'], vi: '"{value}" không thuộc loại tập thể kế hoạch khen thưởng ({allowed}).', en: '"{value}" is not a collective the plan rewards ({allowed}).' },
   'individual-without-unit': { severity: 'error', tags: ['plan'], vi: 'Cá nhân "{name}" chưa ghi đơn vị công tác.', en: 'Individual "{name}" has no unit.' },
   'award-not-provincial': { severity: 'warning', tags: ['plan'], vi: '"{value}" không do Chủ tịch UBND tỉnh tặng; đề nghị này sẽ không vào danh sách của tỉnh.', en: '"{value}" is not given by the provincial Chairman; this nomination will not be on the provincial list.' },
+  'not-a-spreadsheet': { severity: 'warning', tags: ['structure'], vi: 'Tệp {name} là {what}, không phải bảng tính, chưa đọc: số liệu phải gửi bằng biểu Excel (.xlsx) hoặc CSV.', en: '{name} is {whatEn}, not a spreadsheet, and was not read: figures must come as an Excel (.xlsx) or CSV sheet.' },
+  'duplicate-row': { severity: 'warning', tags: ['cell'], vi: 'Dòng {row} lặp lại y hệt dòng {first}; chỉ tính một lần.', en: 'Row {row} repeats row {first} exactly; it is counted once.' },
+  'district-sent-twice': { severity: 'warning', tags: ['submission'], vi: '{district} gửi hai tệp có đánh giá trùng nhau: {older} và {newer} (tệp mới hơn: {newest}). Chỉ tệp mới hơn được dùng, tệp cũ được bỏ qua; hãy xác nhận với đơn vị và chỉ giữ một tệp.', en: '{district} sent two files with overlapping assessments: {older} and {newer} (newer: {newest}). Only the newer file is used, the older one is set aside; confirm with the district and keep one file.' },
+  'commune-name-without-tones': { severity: 'warning', tags: ['registry'], vi: '"{value}" chỉ khớp với {registered} ({code}) khi bỏ dấu; hãy ghi đúng tên "{registered}".', en: '"{value}" matches {registered} ({code}) only without diacritics; write "{registered}".' },
   'no-zone-sheet': { severity: 'warning', tags: ['submission'], vi: 'Hồ sơ của {district} không có biểu phân vùng.', en: 'The submission of {district} has no zone assessment sheet.' },
 } as const satisfies Record<string, Entry>;
 
