@@ -1,6 +1,7 @@
 // What the document renderers (report .docx, appendix .xlsx, shortlist) are given: the plan,
 // the register, the compiled results, the sources read, and the document's own details.
 import type { IsoDate, Plan, Signer } from '../core/types.js';
+import type { SourceFormat } from '../read/types.js';
 import type { Registry } from '../data/registry.js';
 import type { Results } from '../compile/types.js';
 
@@ -9,7 +10,7 @@ export interface SourceSummary {
   path: string;
   sha256: string | null;
   districtCode: string | null;
-  format: 'xlsx' | 'csv' | null;
+  format: SourceFormat | null;
   encoding: string | null;
   rows: number;
   errors: number;

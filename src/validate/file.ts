@@ -4,7 +4,7 @@ import type { Assessment, Difficulty, IndicatorValue, Nomination, SheetKind } fr
 import { ThiduaError, EXIT, unreadableError } from '../core/errors.js';
 import { basename } from 'node:path';
 import { looseKey } from '../core/normalize.js';
-import { openSource, type RawSheet, type ReadLimits } from '../read/source.js';
+import { openSource, type RawSheet, type ReadLimits, type SourceFormat } from '../read/source.js';
 import { columnLetter } from '../read/cells.js';
 import { formatDmy } from '../read/cells.js';
 import type { Registry } from '../data/registry.js';
@@ -16,7 +16,7 @@ import { RowAssessment } from './assessment.js';
 
 export interface FileOutcome {
   path: string;
-  format: 'xlsx' | 'csv' | null;
+  format: SourceFormat | null;
   encoding: string | null;
   delimiter: string | null;
   sha256: string | null;

@@ -24,8 +24,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('limitsFromFlags', () => {
   it('keeps the defaults and scales megabytes', () => {
     expect(limitsFromFlags({})).toEqual(DEFAULT_LIMITS);
-    const l = limitsFromFlags({ maxFileMb: '5', maxInflatedMb: '20', maxRows: '1000', maxColumns: '50', maxCellChars: '100', convert: true });
-    expect(l).toEqual({ maxFileBytes: 5 * 1048576, maxInflatedBytes: 20 * 1048576, maxRows: 1000, maxColumns: 50, maxCellChars: 100, convert: true });
+    const l = limitsFromFlags({ maxFileMb: '5', maxInflatedMb: '20', maxRows: '1000', maxColumns: '50', maxCellChars: '100' });
+    expect(l).toEqual({ maxFileBytes: 5 * 1048576, maxInflatedBytes: 20 * 1048576, maxRows: 1000, maxColumns: 50, maxCellChars: 100 });
   });
 
   it('refuses a value that is not a positive number, as bad usage', () => {
