@@ -33,7 +33,8 @@ function readOptions(cmd: Command): Command {
     .option('--max-rows <n>', 'refuse a sheet or CSV with more than N rows (default 1048576)')
     .option('--max-columns <n>', 'refuse sheets / skip CSV lines wider than N columns (default 1000)')
     .option('--max-cell-chars <n>', 'longest cell read, in characters (default 32767)')
-    .option('--convert', 'read .xls/.ods through LibreOffice (soffice) via a temporary .xlsx');
+    // Gone: .xls and .ods are read directly. Still accepted, with a note, so old scripts run.
+    .addOption(new Option('--convert').hideHelp());
 }
 
 function documentOptions(cmd: Command): Command {
@@ -116,6 +117,11 @@ export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram((c) => (code = c));
   const debug = argv.includes('--debug');
+  if (argv.includes('--convert')) {
+    process.stderr.write(langOf(argv) === 'en'
+      ? 'thidua: --convert is no longer needed and is ignored: .xls, .ods and the other spreadsheet formats are read directly, without LibreOffice.\n'
+      : 'thidua: không cần --convert nữa (đã bỏ qua): tệp .xls, .ods và các dạng bảng tính khác được đọc trực tiếp, không cần LibreOffice.\n');
+  }
   try {
     parseLang(langOf(argv));
     await program.parseAsync(argv);
@@ -126,7 +132,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof ThiduaError) {
       process.stderr.write(`thidua: ${e.text[langOf(argv)]}\n`);
-      if (debug) process.stderr.write(`${e.stack}\n`);
+      // A reader's own words (parser text) travel as the cause: for --debug only.
+      if (debug) process.stderr.write(`${e.stack}\n${e.cause ? `cause: ${(e.cause as Error).stack ?? String(e.cause)}\n` : ''}`);
       return e.exitCode;
     }
     const lang = langOf(argv);

@@ -4,6 +4,7 @@ import type { IsoDate, Plan, Signer } from '../core/types.js';
 import type { SourceFormat } from '../read/types.js';
 import type { Registry } from '../data/registry.js';
 import type { Results } from '../compile/types.js';
+import type { ValidationRun } from '../validate/run.js';
 
 /** One input file as the sources sheet and the "received" section describe it. */
 export interface SourceSummary {
@@ -44,4 +45,12 @@ export interface ReportInput {
   sources: SourceSummary[];
   issues: IssueRow[];
   meta: DocumentMeta;
+}
+
+/** What compile hands the renderers: the validation run, the results, the sources and issues as listed. */
+export interface Compiled {
+  run: ValidationRun;
+  results: Results;
+  sources: SourceSummary[];
+  issues: IssueRow[];
 }

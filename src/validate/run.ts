@@ -9,7 +9,7 @@ import type { ReadLimits } from '../read/source.js';
 import { validateFile, type FileOutcome } from './file.js';
 import { checkSubmissions } from './submission.js';
 import type { Window } from './resolve.js';
-import { addDays } from '../compile/period.js';
+import { addDays } from '../core/dates.js';
 import { planIndex } from './rows.js';
 import type { Issue } from './issue.js';
 
