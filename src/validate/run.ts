@@ -13,7 +13,7 @@ import { addDays } from '../core/dates.js';
 import { planIndex } from './rows.js';
 import type { Issue } from './issue.js';
 
-const INPUT = /\.(xlsx|xlsm|xls|csv|tsv|txt)$/i;
+const INPUT = /\.(xlsx|xlsm|xltx|xlsb|xls|ods|csv|tsv|txt)$/i;
 
 /** Files named, and the spreadsheets inside folders named (recursively, in name order). */
 export async function expandInputs(paths: string[]): Promise<string[]> {
