@@ -38,7 +38,21 @@ function checkedZip(bytes: Buffer, name: string, limits: ReadLimits): { format: 
     throw zipNotWorkbook(name, [...checked.keys()], checked.get('mimetype')?.data.toString('latin1') ?? null);
   }
   const parts = new Map([...checked].map(([k, v]) => [k, v.data]));
+  if (format === 'xlsx' && [...parts].some(([part, data]) => cutShort(part, data))) throw damaged(name, format);
   return { format, data: storedZip(checked.values()), parts };
+}
+
+/** Parts whose root element must close at the end: SheetJS reads a part cut off mid-way as far as it goes, silently. */
+const CLOSING: [RegExp, RegExp][] = [
+  [/^xl\/worksheets\/[^/]+\.xml$/i, /<\/(?:[\w.-]+:)?worksheet>\s*$/],
+  [/^xl\/sharedstrings\.xml$/i, /<\/(?:[\w.-]+:)?sst>\s*$|<(?:[\w.-]+:)?sst\b[^<>]{0,400}\/>\s*$/],
+  [/^xl\/workbook\.xml$/i, /<\/(?:[\w.-]+:)?workbook>\s*$/],
+];
+
+function cutShort(part: string, data: Buffer): boolean {
+  const rule = CLOSING.find(([p]) => p.test(part));
+  // Only the tail is looked at: a bounded regex over at most 512 characters.
+  return !!rule && !rule[1].test(data.subarray(Math.max(0, data.length - 512)).toString('latin1'));
 }
 
 let codepagesLoaded = false;
