@@ -13,6 +13,10 @@ import { damaged, FORMAT_LABEL, htmlWithoutTable, zipNotWorkbook } from './refus
 import { gridSheet } from './grid.js';
 import { decodeText } from './encoding.js';
 import { fontMaps } from './fonts.js';
+import { flattenMixedRuns } from './richText.js';
+import zlib from 'node:zlib';
+
+const crc32Of = (data: Buffer): number => ((zlib as unknown as { crc32?: (d: Buffer) => number }).crc32?.(data) ?? 0) >>> 0;
 
 /** Which workbook a zip holds, from the names its directory lists. */
 function zipFormat(names: string[]): 'xlsx' | 'xlsb' | 'ods' | null {
@@ -38,7 +42,21 @@ function checkedZip(bytes: Buffer, name: string, limits: ReadLimits): { format: 
     throw zipNotWorkbook(name, [...checked.keys()], checked.get('mimetype')?.data.toString('latin1') ?? null);
   }
   const parts = new Map([...checked].map(([k, v]) => [k, v.data]));
-  if (format === 'xlsx' && [...parts].some(([part, data]) => cutShort(part, data))) throw damaged(name, format);
+  if (format === 'xlsx') {
+    if ([...parts].some(([part, data]) => cutShort(part, data))) throw damaged(name, format);
+    for (const [part, v] of checked) {
+      const block = /^xl\/sharedstrings\.xml$/i.test(part) ? 'si' : /^xl\/worksheets\/[^/]+\.xml$/i.test(part) ? 'is' : null;
+      if (!block) continue;
+      const xml = v.data.toString('utf8');
+      const flat = flattenMixedRuns(xml, block);
+      // A rewritten part gets its new bytes and CRC; SheetJS does not check CRCs, the repack keeps them honest.
+      if (flat !== xml) {
+        v.data = Buffer.from(flat, 'utf8');
+        v.entry = { ...v.entry, crc: crc32Of(v.data) };
+        parts.set(part, v.data);
+      }
+    }
+  }
   return { format, data: storedZip(checked.values()), parts };
 }
 

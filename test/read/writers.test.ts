@@ -13,6 +13,7 @@ import { loadPlan } from '../../src/data/plan.js';
 import { loadRegistry } from '../../src/data/registry.js';
 import { DEFAULT_PLAN, DEFAULT_REGISTRY } from '../../src/cli/context.js';
 import { validateInputs } from '../../src/validate/run.js';
+import { openSource, type RawRow } from '../../src/read/source.js';
 import { badZoneCell, expectedAssessments, SHEET_ASCII, SHEET_VI } from '../../fixtures/build/writers/table.js';
 import { findSoffice, hasOpenpyxl, viaExceljs, viaHtml, viaLibreOffice, viaOoxml, viaOpenpyxl, viaSpreadsheetMl, type OoxmlShape } from '../../fixtures/build/writers/writers.js';
 
@@ -62,6 +63,12 @@ describe('the exceljs workbook (the baseline)', () => {
     expect(baseline.unreadable).toBe(false);
     expect(baseline.assessments).toEqual(expected());
   });
+  it('counts columns that hold values, not the styled cell in column XFD (issue 11, case 5)', async () => {
+    const src = await openSource(join(dir, 'exceljs.xlsx'));
+    let widest = 0;
+    for (const s of src.sheets) for await (const r of s.rows as AsyncIterable<RawRow>) widest = Math.max(widest, r.cells.length);
+    expect(widest).toBe(6);
+  });
   it('reports the bad zone at its cell and no required-empty for cached 0 or FALSE', () => {
     expect(baseline.issues).toContain(`zone-invalid ${badZoneCell()} error`);
     expect(baseline.issues.filter((i) => i.startsWith('required-empty'))).toEqual([]);
@@ -84,6 +91,24 @@ describe('hand-made OOXML in every shape', () => {
     it(label, async () => {
       const path = join(dir, `ooxml-${s.sheets}-${s.workbookLast}-${s.sheetName === SHEET_VI ? 'vi' : 'ascii'}-${s.strings}.xlsx`);
       writeFileSync(path, viaOoxml(s));
+      await expectSame(path);
+    });
+  }
+});
+
+describe('valid XML variants (issue 11, case 4)', () => {
+  const variants: [string, Partial<OoxmlShape>][] = [
+    ['x:-prefixed parts', { prefix: 'x' }],
+    ['ns0:-prefixed parts (older openpyxl)', { prefix: 'ns0' }],
+    ['indented XML (SpreadsheetGear)', { indent: true }],
+    ['rich text after plain text in one string', { strings: 'mixed' }],
+    ['namespaced rich text, inline', { prefix: 'x', strings: 'rich' }],
+    ['everything at once, workbook last', { prefix: 'x', indent: true, strings: 'mixed', workbookLast: true, absoluteTargets: true, sheets: 2 }],
+  ];
+  for (const [label, v] of variants) {
+    it(label, async () => {
+      const path = join(dir, `variant-${label.replace(/\W+/g, '-')}.xlsx`);
+      writeFileSync(path, viaOoxml({ sheets: 1, workbookLast: false, sheetName: SHEET_VI, strings: 'shared', absoluteTargets: false, ...v }));
       await expectSame(path);
     });
   }
