@@ -124,8 +124,10 @@ function text(v: string, r: number, c: number, fixes: Map<string, LegacyFix>, ct
     problems.push({ code: 'cell-too-long', row: r, column: c - 1, value: `${v.slice(0, 40)}…`, params: { length: v.length, limit: ctx.limits.maxCellChars, flag: LIMIT_FLAGS.maxCellChars } });
     return v.slice(0, ctx.limits.maxCellChars).normalize('NFC');
   }
-  return v.normalize('NFC');
+  return NON_ASCII.test(v) ? v.normalize('NFC') : v; // ASCII is NFC already
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 function* rowsOf(data: Dense, size: { rows: number; cols: number }, merges: ReturnType<typeof clippedMerges>, fixes: Map<string, LegacyFix>, ctx: GridContext, problems: ReadProblem[]): Generator<RawRow> {
   let pending = 0;

@@ -37,9 +37,12 @@ export interface TextCell {
 
 function collect(cells: Iterable<TextCell>): Candidate[] {
   const out: Candidate[] = [];
+  // A sheet repeats its names (a commune on every day): score each distinct text once.
+  const scored = new Map<string, ReturnType<typeof legacyScores> | null>();
   for (const c of cells) {
-    if (!mayBeLegacy(c.text)) continue;
-    out.push({ key: `${c.row}:${c.col}`, col: c.col, original: c.text, font: c.font, scores: legacyScores(c.text) });
+    let scores = scored.get(c.text);
+    if (scores === undefined) scored.set(c.text, (scores = mayBeLegacy(c.text) ? legacyScores(c.text) : null));
+    if (scores) out.push({ key: `${c.row}:${c.col}`, col: c.col, original: c.text, font: c.font, scores });
   }
   return out;
 }

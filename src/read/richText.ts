@@ -36,7 +36,7 @@ function* tagsOf(xml: string): Generator<Tag> {
 
 /** The part with every mixed plain-and-runs string inside `block` elements (si or is) flattened. */
 export function flattenMixedRuns(xml: string, block: 'si' | 'is'): string {
-  if (!xml.includes('r>') && !xml.includes('<r ') && !xml.includes(':r ')) return xml;
+  if (!xml.includes('<r>') && !xml.includes('<r ') && !xml.includes(':r>') && !xml.includes(':r ')) return xml;
   const out: string[] = [];
   let copied = 0;
   let open: { start: number; contentStart: number; prefix: string } | null = null;

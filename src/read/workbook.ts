@@ -151,7 +151,12 @@ export async function readWorkbook(bytes: Buffer, input: WorkbookInput, base: So
     notes.push({ vi: `Tệp ${name} thực chất là ${what.vi}; đã đọc theo nội dung.`, en: `${name} is really ${what.en}; read by its content.` });
   }
   const date1904 = !!wb.Workbook?.WBProps?.date1904;
-  const isDateFormat = (f: string | number) => XLSX.SSF.is_date(f);
+  const dateFormats = new Map<string | number, boolean>();
+  const isDateFormat = (f: string | number) => {
+    let d = dateFormats.get(f);
+    if (d === undefined) dateFormats.set(f, (d = !!XLSX.SSF.is_date(f)));
+    return d;
+  };
   const fonts = format === 'xlsx' && parts ? fontMaps(parts, wb.SheetNames) : null;
   const sheets: SourceFile['sheets'] = [];
   const hiddenSheets: string[] = [];
