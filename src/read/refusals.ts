@@ -37,6 +37,11 @@ export function pdf(name: string): Error {
   return unreadableError(`Tệp ${name} là tệp PDF, không phải bảng tính: hãy xin đơn vị gửi tệp Excel (.xlsx).`, `${name} is a PDF, not a spreadsheet: ask the district for the Excel (.xlsx) file.`);
 }
 
+/** A spreadsheet that needs a password to open (an encrypted .ods). */
+export function passwordProtected(name: string): Error {
+  return unreadableError(`Tệp ${name} là bảng tính có đặt mật khẩu mở tệp: hãy xin đơn vị gửi bản không đặt mật khẩu.`, `${name} is a password-protected spreadsheet: ask the district for a copy without the password.`);
+}
+
 /** An OLE2 container that is not an Excel 97–2003 workbook. */
 export function ole2Refusal(name: string, kind: Exclude<Ole2Kind, 'xls'>): Error {
   if (kind === 'encrypted') {

@@ -9,7 +9,7 @@ import { ThiduaError } from '../core/errors.js';
 import type { ReadLimits } from './limits.js';
 import type { SourceBase, SourceFile, SourceFormat } from './types.js';
 import { checkDirectory, checkedEntries, storedZip, zipEntries } from './zip.js';
-import { damaged, FORMAT_LABEL, htmlWithoutTable, zipNotWorkbook } from './refusals.js';
+import { damaged, FORMAT_LABEL, htmlWithoutTable, passwordProtected, zipNotWorkbook } from './refusals.js';
 import { gridSheet } from './grid.js';
 import { decodeText } from './encoding.js';
 import { fontMaps } from './fonts.js';
@@ -18,29 +18,26 @@ import zlib from 'node:zlib';
 
 const crc32Of = (data: Buffer): number => ((zlib as unknown as { crc32?: (d: Buffer) => number }).crc32?.(data) ?? 0) >>> 0;
 
-/** Which workbook a zip holds, from the names its directory lists. */
-function zipFormat(names: string[]): 'xlsx' | 'xlsb' | 'ods' | null {
-  const has = new Set(names.map((n) => n.toLowerCase()));
+/** Which workbook a zip holds: from the parts it lists, else from what its content types declare. */
+function zipFormat(parts: Map<string, { data: Buffer }>): 'xlsx' | 'xlsb' | 'ods' | null {
+  const has = new Set([...parts.keys()].map((n) => n.toLowerCase()));
   if (has.has('xl/workbook.xml')) return 'xlsx';
   if (has.has('xl/workbook.bin')) return 'xlsb';
-  if (has.has('content.xml') && has.has('mimetype')) return 'ods';
+  if (has.has('content.xml') && parts.get('mimetype')?.data.toString('latin1').includes('opendocument.spreadsheet')) return 'ods';
+  const types = parts.get('[Content_Types].xml')?.data.toString('latin1') ?? '';
+  if (types.includes('sheet.binary.macroEnabled.main')) return 'xlsb';
+  if (/spreadsheetml\.(sheet|template)\.main|ms-excel\.(sheet|template)\.macroEnabled\.main/.test(types)) return 'xlsx';
   return null;
 }
 
 /** The bytes SheetJS is given for a zip: only the checked entries, stored. */
 function checkedZip(bytes: Buffer, name: string, limits: ReadLimits): { format: SourceFormat; data: Buffer; parts: Map<string, Buffer> } {
   const entries = zipEntries(bytes, name);
-  const format = zipFormat(entries.map((e) => e.name));
   checkDirectory(entries, name, limits);
-  if (!format) {
-    const mime = entries.find((e) => e.name === 'mimetype');
-    const mimetype = mime && mime.size < 200 ? checkedEntries(bytes, [mime], name).get('mimetype')!.data.toString('latin1') : null;
-    throw zipNotWorkbook(name, entries.map((e) => e.name), mimetype);
-  }
   const checked = checkedEntries(bytes, entries, name);
-  if (format === 'ods' && !checked.get('mimetype')?.data.toString('latin1').includes('opendocument.spreadsheet')) {
-    throw zipNotWorkbook(name, [...checked.keys()], checked.get('mimetype')?.data.toString('latin1') ?? null);
-  }
+  const format = zipFormat(checked);
+  if (!format) throw zipNotWorkbook(name, entries.map((e) => e.name), checked.get('mimetype')?.data.toString('latin1') ?? null);
+  if (format === 'ods' && checked.get('META-INF/manifest.xml')?.data.toString('latin1').includes('encryption-data')) throw passwordProtected(name);
   const parts = new Map([...checked].map(([k, v]) => [k, v.data]));
   if (format === 'xlsx') {
     if ([...parts].some(([part, data]) => cutShort(part, data))) throw damaged(name, format);
@@ -49,7 +46,7 @@ function checkedZip(bytes: Buffer, name: string, limits: ReadLimits): { format: 
       if (!block) continue;
       const xml = v.data.toString('utf8');
       const flat = flattenMixedRuns(xml, block);
-      // A rewritten part gets its new bytes and CRC; SheetJS does not check CRCs, the repack keeps them honest.
+      // A rewritten part gets its new bytes and CRC (SheetJS does not check CRCs; the repack stays honest).
       if (flat !== xml) {
         v.data = Buffer.from(flat, 'utf8');
         v.entry = { ...v.entry, crc: crc32Of(v.data) };

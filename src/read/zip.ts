@@ -11,7 +11,7 @@ import { LIMIT_FLAGS, megabytes, type ReadLimits } from './limits.js';
 
 export interface ZipEntry {
   name: string;
-  /** the name's bytes as stored, for repacking */
+  /** the name's bytes as stored, to compare with the local header */
   rawName: Buffer;
   method: number;
   flags: number;
@@ -64,7 +64,8 @@ export function zipEntries(buf: Buffer, name: string): ZipEntry[] {
     const rawName = buf.subarray(p + 46, p + 46 + nameLen);
     const flags = buf.readUInt16LE(p + 8);
     entries.push({
-      name: rawName.toString('utf8'),
+      // Some Windows tools write "xl\\workbook.xml": the same part as "xl/workbook.xml".
+      name: rawName.toString('utf8').replaceAll('\\', '/'),
       rawName,
       method: buf.readUInt16LE(p + 10),
       flags,
@@ -128,6 +129,10 @@ function inflateEntry(buf: Buffer, e: ZipEntry, name: string): Buffer {
     try {
       out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
     } catch (err) {
+      // Past its declared size: a damaged entry if it stops soon after, a zip bomb if it goes on.
+      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' && !inflatesPast(data, Math.max(1 << 20, e.size * 100))) {
+        throw corrupt(name, `phần ${e.name} giải nén ra khác kích thước ghi trong mục lục`, `${e.name} does not inflate to the size its directory declares`);
+      }
       if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
         throw unreadableError(
           `Tệp ${name} bị hỏng hoặc bị làm giả: phần ${e.name} giải nén ra nhiều hơn kích thước ghi trong mục lục tệp (dấu hiệu "bom zip") nên tệp không được mở, hãy xin đơn vị gửi lại tệp lưu trực tiếp từ Excel.`,
@@ -141,6 +146,16 @@ function inflateEntry(buf: Buffer, e: ZipEntry, name: string): Buffer {
     throw corrupt(name, `kiểu nén ${e.method} không hỗ trợ`, `unsupported compression method ${e.method}`);
   }
   return out;
+}
+
+/** Whether raw deflate data inflates to more than `cap` bytes (stops counting there). */
+function inflatesPast(data: Buffer, cap: number): boolean {
+  try {
+    zlib.inflateRawSync(data, { maxOutputLength: cap });
+    return false;
+  } catch (err) {
+    return (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+  }
 }
 
 const crcHolds = (e: ZipEntry, data: Buffer) => !crc32 || (crc32(data) >>> 0) === e.crc;
@@ -166,6 +181,7 @@ export function storedZip(parts: Iterable<{ entry: ZipEntry; data: Buffer }>): B
   let offset = 0;
   let count = 0;
   for (const { entry, data } of parts) {
+    const name = Buffer.from(entry.name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(20, 4);
@@ -173,7 +189,7 @@ export function storedZip(parts: Iterable<{ entry: ZipEntry; data: Buffer }>): B
     local.writeUInt32LE(entry.crc, 14);
     local.writeUInt32LE(data.length, 18);
     local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(entry.rawName.length, 26);
+    local.writeUInt16LE(name.length, 26);
     const cd = Buffer.alloc(46);
     cd.writeUInt32LE(CENTRAL, 0);
     cd.writeUInt16LE(20, 4);
@@ -182,11 +198,11 @@ export function storedZip(parts: Iterable<{ entry: ZipEntry; data: Buffer }>): B
     cd.writeUInt32LE(entry.crc, 16);
     cd.writeUInt32LE(data.length, 20);
     cd.writeUInt32LE(data.length, 24);
-    cd.writeUInt16LE(entry.rawName.length, 28);
+    cd.writeUInt16LE(name.length, 28);
     cd.writeUInt32LE(offset, 42);
-    chunks.push(local, entry.rawName, data);
-    central.push(cd, entry.rawName);
-    offset += 30 + entry.rawName.length + data.length;
+    chunks.push(local, name, data);
+    central.push(cd, name);
+    offset += 30 + name.length + data.length;
     count++;
   }
   const cdSize = central.reduce((a, b) => a + b.length, 0);
