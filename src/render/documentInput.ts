@@ -5,6 +5,8 @@ import type { SourceFormat } from '../read/types.js';
 import type { Registry } from '../data/registry.js';
 import type { Results } from '../compile/types.js';
 import type { ValidationRun } from '../validate/run.js';
+import type { Boundaries } from '../data/boundaries.js';
+import type { ReportFigures } from './report/figures.js';
 
 /** One input file as the sources sheet and the "received" section describe it. */
 export interface SourceSummary {
@@ -45,6 +47,10 @@ export interface ReportInput {
   sources: SourceSummary[];
   issues: IssueRow[];
   meta: DocumentMeta;
+  /** The commune boundaries for the map; absent or null: the report has no map. */
+  boundaries?: Boundaries | null;
+  /** The pictures, when already drawn for this input (the CLI draws them once for the report, the workbook and the PNG). */
+  figures?: ReportFigures;
 }
 
 /** What compile hands the renderers: the validation run, the results, the sources and issues as listed. */
