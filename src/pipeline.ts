@@ -16,6 +16,8 @@ export interface Compiled {
   results: Results;
   sources: SourceSummary[];
   issues: IssueRow[];
+  /** issues found, listed or only counted (cap.ts) */
+  issueTotal: number;
 }
 
 export function districtInputs(run: ValidationRun, reg: Registry): DistrictInput[] {
@@ -32,6 +34,16 @@ export function districtInputs(run: ValidationRun, reg: Registry): DistrictInput
       const dc = f.districtCode ?? i.district;
       if (dc) i.severity === 'error' ? input(dc).errorCount++ : input(dc).warningCount++;
     }
+    // issues counted over the cap (cap.ts): the file's district, or each row's in a file of several
+    if (f.districtCode) {
+      input(f.districtCode).errorCount += f.omitted.errors;
+      input(f.districtCode).warningCount += f.omitted.warnings;
+    } else {
+      for (const [dc, n] of Object.entries(f.omitted.byDistrict)) {
+        input(dc).errorCount += n.errors;
+        input(dc).warningCount += n.warnings;
+      }
+    }
     for (const c of f.communesWithErrors) {
       const dc = reg.communes.get(c)?.districtCode;
       if (dc) input(dc).erred.add(c);
@@ -44,8 +56,8 @@ export function sourceSummaries(run: ValidationRun): SourceSummary[] {
   return run.files.map((f) => ({
     path: f.path, sha256: f.sha256, districtCode: f.districtCode, format: f.format, encoding: f.encoding,
     rows: f.sheets.reduce((a, s) => a + s.rows, 0),
-    errors: f.issues.filter((i) => i.severity === 'error').length,
-    warnings: f.issues.filter((i) => i.severity === 'warning').length,
+    errors: f.issues.filter((i) => i.severity === 'error').length + f.omitted.errors,
+    warnings: f.issues.filter((i) => i.severity === 'warning').length + f.omitted.warnings,
     unreadable: f.unreadable,
   }));
 }
@@ -96,5 +108,5 @@ export async function compileInputs(args: CompileArgs): Promise<Compiled> {
     difficulties: run.files.flatMap((f) => f.difficulties),
     districts: districtInputs(run, args.registry),
   });
-  return { run, results, sources: sourceSummaries(run), issues: issueRows(run, args.lang) };
+  return { run, results, sources: sourceSummaries(run), issues: issueRows(run, args.lang), issueTotal: run.errors + run.warnings };
 }

@@ -43,7 +43,7 @@ export async function compileForDocuments(paths: string[], flags: CompileFlags, 
 
 export async function runCompile(paths: string[], flags: CompileFlags): Promise<number> {
   const { ctx, meta, compiled } = await compileForDocuments(paths, flags, 'report');
-  const input: ReportInput = { plan: ctx.plan, registry: ctx.registry, results: compiled.results, sources: compiled.sources, issues: compiled.issues, meta };
+  const input: ReportInput = { plan: ctx.plan, registry: ctx.registry, results: compiled.results, sources: compiled.sources, issues: compiled.issues, issueTotal: compiled.issueTotal, meta };
   const [{ reportDocument }, { appendixWorkbook, workbookBytes }] = await Promise.all([import('../render/report/index.js'), import('../render/appendix.js')]);
   const names = outputNames(compiled.results.period);
   const outputs = { report: join(outDir(flags, ctx), names.report), workbook: join(outDir(flags, ctx), names.workbook) };

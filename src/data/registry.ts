@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Commune, District } from '../core/types.js';
-import { editDistance, unitLooseKey, unitToneKey, unitTypeOf } from '../core/normalize.js';
+import { editDistanceWithin, unitLooseKey, unitToneKey, unitTypeOf } from '../core/normalize.js';
 import { usageError } from '../core/errors.js';
-import { pushTo } from '../core/collections.js';
+import { MEMO_KEY_MAX, pushTo } from '../core/collections.js';
 
 export type CommuneMatch =
   | { kind: 'found'; commune: Commune }
@@ -34,6 +34,13 @@ interface Row {
 }
 
 const REQUIRED = ['level', 'code', 'name', 'type', 'district_code'];
+
+/** Names longer than this (as loose keys) get no "did you mean": no unit's name is that long. */
+const MAX_SUGGEST_CHARS = 120;
+/** Codes longer than this are not looked at as typos of a code. */
+const MAX_CODE_CHARS = 12;
+/** Distinct typed names (and codes) whose suggestion is remembered. */
+const MEMO_SIZE = 20_000;
 
 export function loadRegistry(path: string): Registry {
   let rows: Row[];
@@ -75,7 +82,14 @@ export function buildRegistry(districts: Map<string, District>, communes: Map<st
   const districtKeys = [...districts.values()].map((d) => ({ d, key: unitLooseKey(d.name) }));
   // A name key is cached per distinct typed string: the same names recur on every row.
   const keyCache = new Map<string, [string, string, string | null]>();
+  // A typed name far longer than every name in the register cannot match one (matching is by
+  // whole keys): it gets empty keys without the cost of normalising 32,000 characters each time.
+  let longestName = 0;
+  for (const c of communes.values()) longestName = Math.max(longestName, c.name.length);
+  const longName = Math.max(MEMO_KEY_MAX, 4 * longestName);
   const keysOf = (name: string): [string, string, string | null] => {
+    if (name.length > longName) return ['', '', null];
+    if (name.length > MEMO_KEY_MAX) return [unitToneKey(name), unitLooseKey(name), unitTypeOf(name)];
     let k = keyCache.get(name);
     if (!k) {
       k = [unitToneKey(name), unitLooseKey(name), unitTypeOf(name)];
@@ -85,17 +99,29 @@ export function buildRegistry(districts: Map<string, District>, communes: Map<st
   };
   const inDistrict = (list: Commune[] | undefined, dc?: string | null) => (list ?? []).filter((c) => !dc || c.districtCode === dc);
 
+  // "Did you mean" is worked out once per distinct typed name, only for names of a plausible
+  // length, with a distance that gives up past the threshold: a 32,000-character cell costs
+  // nothing, whatever the register's size.
+  let longestKey = 0;
+  for (const k of looseKeyOf.values()) longestKey = Math.max(longestKey, k.length);
+  const suggestions = new Map<string, Commune | null>();
   const suggest = (name: string, dc?: string | null): Commune | null => {
     const [, lk] = keysOf(name);
+    if (lk.length === 0 || lk.length > Math.min(MAX_SUGGEST_CHARS, longestKey + 2 + Math.floor(longestKey / 3))) return null;
+    const memo = `${dc ?? ''}|${lk}`;
+    const known = suggestions.get(memo);
+    if (known !== undefined) return known;
     let best: Commune | null = null;
-    let bestD = Infinity;
-    const pool = dc && byDistrict.has(dc) ? byDistrict.get(dc)! : [...communes.values()];
+    let bestD = Math.max(2, Math.floor(lk.length / 3)) + 1;
+    const pool = dc && byDistrict.has(dc) ? byDistrict.get(dc)! : communes.values();
     for (const c of pool) {
-      const d = editDistance(lk, looseKeyOf.get(c.code)!);
+      const d = editDistanceWithin(lk, looseKeyOf.get(c.code)!, bestD - 1);
       if (d < bestD) [best, bestD] = [c, d];
     }
-    return best && bestD <= Math.max(2, Math.floor(lk.length / 3)) ? best : null;
+    if (suggestions.size < MEMO_SIZE) suggestions.set(memo, best);
+    return best;
   };
+  const nearest = new Map<string, Commune | null>();
 
   return {
     districts,
@@ -128,14 +154,20 @@ export function buildRegistry(districts: Map<string, District>, communes: Map<st
       return hits.length === 1 ? hits[0].d : null;
     },
     nearestCode(code, dc) {
-      const pool = dc && byDistrict.has(dc) ? byDistrict.get(dc)! : [...communes.values()];
+      // a code one keystroke from a real one; anything much longer than a code is no typo of one
+      if (code.length > MAX_CODE_CHARS) return null;
+      const memo = `${dc ?? ''}|${code}`;
+      const known = nearest.get(memo);
+      if (known !== undefined) return known;
+      const pool = dc && byDistrict.has(dc) ? byDistrict.get(dc)! : communes.values();
       let best: Commune | null = null;
-      let bestD = Infinity;
       for (const c of pool) {
-        const d = editDistance(code, c.code);
-        if (d < bestD) [best, bestD] = [c, d];
+        const d = editDistanceWithin(code, c.code, 1);
+        if (d === 0) return c;
+        if (d <= 1 && !best) best = c;
       }
-      return bestD <= 1 ? best : null;
+      if (nearest.size < MEMO_SIZE) nearest.set(memo, best);
+      return best;
     },
   };
 }

@@ -59,6 +59,15 @@ interface Reading {
   nulLines: number[];
   limits: ReadLimits;
   problems: ReadProblem[];
+  omitted: Partial<Record<ReadProblem['code'], number>>;
+}
+
+/** Problems kept per file; the rest are counted (validation caps issues the same way). */
+const PROBLEMS_KEPT = 10_000;
+
+function note(r: Reading, p: ReadProblem): void {
+  if (r.problems.length < PROBLEMS_KEPT) r.problems.push(p);
+  else r.omitted[p.code] = (r.omitted[p.code] ?? 0) + 1;
 }
 
 function* records(r: Reading): Generator<RawRow> {
@@ -77,12 +86,12 @@ function* records(r: Reading): Generator<RawRow> {
     if (row > r.limits.maxRows) {
       throw unreadableError(`Tệp ${r.name} có hơn ${r.limits.maxRows.toLocaleString('vi-VN')} dòng, vượt giới hạn (${LIMIT_FLAGS.maxRows}).`, `${r.name} has more than ${r.limits.maxRows.toLocaleString('en-US')} rows, over the limit (${LIMIT_FLAGS.maxRows}).`);
     }
-    for (const p of rec.problems) r.problems.push(lineProblem(row, p.kind, p.line, p.reason));
-    if (nul.has(rec.line)) r.problems.push(lineProblem(row, 'repaired', rec.line, { vi: 'dòng có byte NUL (ký tự rỗng), đã bỏ đi', en: 'the line held NUL bytes, which were removed' }));
+    for (const p of rec.problems) note(r, lineProblem(row, p.kind, p.line, p.reason));
+    if (nul.has(rec.line)) note(r, lineProblem(row, 'repaired', rec.line, { vi: 'dòng có byte NUL (ký tự rỗng), đã bỏ đi', en: 'the line held NUL bytes, which were removed' }));
     const reach = extent(rec.fields);
     if (width > 0 && reach > width) {
       const extra = rec.fields.slice(width, reach).join(r.delimiter).slice(0, 60);
-      r.problems.push(lineProblem(row, 'repaired', rec.line, { vi: `dòng có ${reach} ô, nhiều hơn ${width} cột của bảng (phần thừa: "${extra}"); có thể một giá trị chứa dấu phân cách mà thiếu ngoặc kép`, en: `the line has ${reach} cells, more than the table's ${width} columns (extra: "${extra}"); a value may hold the delimiter without quotes` }));
+      note(r, lineProblem(row, 'repaired', rec.line, { vi: `dòng có ${reach} ô, nhiều hơn ${width} cột của bảng (phần thừa: "${extra}"); có thể một giá trị chứa dấu phân cách mà thiếu ngoặc kép`, en: `the line has ${reach} cells, more than the table's ${width} columns (extra: "${extra}"); a value may hold the delimiter without quotes` }));
     }
     return { row, cells: rec.fields.map(nfc) };
   };
@@ -96,12 +105,13 @@ export function readDelimited(bytes: Buffer, base: Omit<SourceFile, 'encoding' |
   const delimiter = sniffDelimiter(text);
   const note = encodingNote(encoding, name);
   const problems: ReadProblem[] = [];
+  const omitted: Reading['omitted'] = {};
   return {
     ...base,
     notes: note ? [...base.notes, note] : base.notes,
     encoding,
     delimiter,
     hiddenSheets: [],
-    sheets: [{ name: name.replace(/\.[^.]+$/, ''), rows: records({ text, delimiter, name, nulLines, limits, problems }), problems }],
+    sheets: [{ name: name.replace(/\.[^.]+$/, ''), rows: records({ text, delimiter, name, nulLines, limits, problems, omitted }), problems, omittedProblems: omitted }],
   };
 }

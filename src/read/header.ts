@@ -5,6 +5,7 @@ import { looseKey } from '../core/normalize.js';
 import { cellText, columnLetter } from './cells.js';
 import { COMPILED_KINDS, fieldScore, type CompiledKind } from './schema.js';
 import type { RawRow } from './source.js';
+import { MEMO_KEY_MAX } from '../core/collections.js';
 
 export const HEADER_SEARCH_ROWS = 20;
 
@@ -39,6 +40,7 @@ const keyMemo = new Map<string, string>();
 const bestMemo = new Map<CompiledKind, Map<string, { field: string; score: number } | null>>();
 
 function keyOf(label: string): string {
+  if (label.length > MEMO_KEY_MAX) return looseKey(label);
   let key = keyMemo.get(label);
   if (key === undefined) {
     key = looseKey(label);
@@ -50,6 +52,7 @@ function keyOf(label: string): string {
 function bestField(kind: CompiledKind, label: string): { field: string; score: number } | null {
   let memo = bestMemo.get(kind);
   if (!memo) bestMemo.set(kind, (memo = new Map()));
+  if (label.length > MEMO_KEY_MAX) memo = new Map(); // a long label is worked out, not remembered
   let top = memo.get(label);
   if (top !== undefined) return top;
   top = null;
@@ -146,6 +149,7 @@ function isTotalLabel(v: string): boolean {
   // A loose key starts with the first letter or digit, lower-cased: only t/c can start a total.
   const first = v.trimStart().charCodeAt(0);
   if ((first >= 48 && first <= 57) || (((first | 32) >= 97 && (first | 32) <= 122) && (first | 32) !== 116 && (first | 32) !== 99)) return false;
+  if (v.length > MEMO_KEY_MAX) return false; // "Tổng cộng" and its kin are a few short words
   let total = totalMemo.get(v);
   if (total === undefined) {
     const key = looseKey(v);

@@ -42,5 +42,7 @@ export interface ReportInput {
   results: Results;
   sources: SourceSummary[];
   issues: IssueRow[];
+  /** how many issues were found in all, when more than `issues` lists (the rest were only counted) */
+  issueTotal?: number;
   meta: DocumentMeta;
 }

@@ -13,6 +13,7 @@ import { readSheet, type SheetResult } from './sheet.js';
 import { decideDistrict, resolveCommune, type Window } from './resolve.js';
 import { pointAt, type PlanIndex } from './rows.js';
 import { RowAssessment } from './assessment.js';
+import { countOmitted, IssueCap, mergeOmitted, noneOmitted, severityOf, type Omitted } from './cap.js';
 
 export interface FileOutcome {
   path: string;
@@ -27,7 +28,10 @@ export interface FileOutcome {
   sheets: { name: string; kind: SheetKind | null; rows: number; incomplete: boolean }[];
   hiddenSheets: string[];
   notes: { vi: string; en: string }[];
+  /** the issues kept (the first ISSUES_KEPT_PER_FILE, see cap.ts) */
   issues: Issue[];
+  /** issues counted but not kept */
+  omitted: Omitted;
   assessments: Assessment[];
   nominations: Nomination[];
   indicators: IndicatorValue[];
@@ -42,12 +46,14 @@ export interface FileContext {
   window: Window;
   forcedDistrict: string | null;
   limits?: ReadLimits;
+  /** the run's budget of kept issues */
+  cap?: IssueCap;
 }
 
 function blank(path: string): FileOutcome {
   return {
     path, format: null, encoding: null, delimiter: null, sha256: null, size: null, unreadable: false, districtCode: null, districts: [],
-    sheets: [], hiddenSheets: [], notes: [], issues: [], assessments: [], nominations: [], indicators: [], difficulties: [], communesWithErrors: new Set(),
+    sheets: [], hiddenSheets: [], notes: [], issues: [], omitted: noneOmitted(), assessments: [], nominations: [], indicators: [], difficulties: [], communesWithErrors: new Set(),
   };
 }
 
@@ -68,14 +74,18 @@ export async function validateFile(path: string, ctx: FileContext): Promise<File
   Object.assign(out, { format: source.format, encoding: source.encoding, delimiter: source.delimiter, sha256: source.sha256, size: source.size, hiddenSheets: source.hiddenSheets, notes: source.notes });
   for (const h of source.hiddenSheets) out.notes.push({ vi: `Bỏ qua trang ẩn "${h}".`, en: `Skipped hidden sheet "${h}".` });
   const sheets: SheetResult[] = [];
+  const cap = (ctx.cap ??= new IssueCap());
+  let kept = 0;
   try {
     for (const s of source.sheets) {
       if (GUIDE_SHEETS.has(looseKey(s.name))) {
         out.notes.push({ vi: `Bỏ qua trang hướng dẫn "${s.name}".`, en: `Skipped the instructions sheet "${s.name}".` });
         continue;
       }
-      const read = await readSheet({ file: path, idx: ctx.idx }, s);
-      read.issues.push(...readerIssues(path, s));
+      const read = await readSheet({ file: path, idx: ctx.idx, cap, keptBefore: kept }, s);
+      for (const i of readerIssues(path, s)) cap.add(read.issues, read.omitted, i, kept + read.issues.length);
+      for (const [code, n] of Object.entries(s.omittedProblems ?? {}) as [keyof typeof s.omittedProblems & string, number][]) countOmitted(read.omitted, code, severityOf(code), null, n);
+      kept += read.issues.length;
       sheets.push(read);
     }
   } catch (e) {
@@ -84,15 +94,19 @@ export async function validateFile(path: string, ctx: FileContext): Promise<File
     return markUnreadable(out, e);
   }
   out.sheets = sheets.map((s) => ({ name: s.name, kind: s.kind, rows: s.rows, incomplete: s.incomplete }));
-  for (const s of sheets) out.issues.push(...s.issues);
+  for (const s of sheets) {
+    for (const i of s.issues) out.issues.push(i);
+    mergeOmitted(out.omitted, s.omitted);
+  }
   if (sheets.every((s) => s.kind === null)) {
     if (source.format === 'csv' && /\.(xlsx|xlsm|xls|ods)$/i.test(path)) {
       // Text under a spreadsheet's name that holds no table: a letter or a note, not a workbook.
       const name = basename(path);
       out.issues = [];
+      out.omitted = noneOmitted();
       return markUnreadable(out, unreadableError(`Tệp ${name} không phải bảng tính (chỉ có văn bản thường): hãy xin đơn vị gửi đúng tệp Excel.`, `${name} is not a spreadsheet (plain text only): ask the district for the actual Excel file.`));
     }
-    if (sheets.every((s) => s.issues.length === 0)) {
+    if (sheets.every((s) => s.issues.length === 0 && s.omitted.errors + s.omitted.warnings === 0)) {
       const name = basename(path);
       const e = new ThiduaError(EXIT.unreadable, { vi: `Tệp ${name} không có dòng dữ liệu nào: hãy xin đơn vị gửi lại.`, en: `${name} holds no data rows: ask the district to send it again.` }, 'empty-file');
       return markUnreadable(out, e);
@@ -130,31 +144,44 @@ function finishFile(out: FileOutcome, sheets: SheetResult[], ctx: FileContext): 
   const rowDistrict = new Map<string, string[]>();
   const dc = district?.code ?? '';
   const range = { from: formatDmy(w.from), to: formatDmy(w.to), lookback: formatDmy(w.lookback) };
+  const cap = ctx.cap ?? new IssueCap();
+  const many = decision.kind === 'many';
+  // A row's issues: kept while under the cap, else counted (against the row's district in a file of several).
+  const keep = (found: Issue[], rowDistrictCode: string | undefined, over: { errors: number; warnings: number } | undefined) => {
+    for (const i of found) cap.add(out.issues, out.omitted, i, out.issues.length, many ? rowDistrictCode : null);
+    if (many && over && rowDistrictCode) {
+      const d = (out.omitted.byDistrict[rowDistrictCode] ??= { errors: 0, warnings: 0 });
+      d.errors += over.errors;
+      d.warnings += over.warnings;
+    }
+  };
   for (const s of sheets) {
     const districtOf: string[] = [];
-    if (decision.kind === 'many') rowDistrict.set(s.name, districtOf);
+    if (many) rowDistrict.set(s.name, districtOf);
     for (const z of s.zones) {
-      const before = out.issues.length;
-      const commune = resolveCommune(reg, z, district, out.issues);
+      const found: Issue[] = [];
+      const commune = resolveCommune(reg, z, district, found);
       if (z.date && (z.date < w.lookback || z.date > w.to)) {
-        out.issues.push(issue('date-out-of-period', pointAt(z.place, z.row, 'date'), formatDmy(z.date), range));
+        found.push(issue('date-out-of-period', pointAt(z.place, z.row, 'date'), formatDmy(z.date), range));
       }
-      if (commune && decision.kind === 'many') districtOf[z.row] = commune.districtCode;
-      const ok = z.clean && out.issues.length === before && commune && z.date && z.zone;
+      if (commune && many) districtOf[z.row] = commune.districtCode;
+      keep(found, commune?.districtCode, z.omitted);
+      const ok = z.clean && found.length === 0 && commune && z.date && z.zone;
       if (!ok && commune) out.communesWithErrors.add(commune.code);
       if (ok) {
         out.assessments.push(new RowAssessment(commune.code, commune.districtCode, z.date!, z.zone!, z.communityCases, z.quarantineCases, z.lastCommunityCase, z.population, z.decision, z.note, z.place, z.row));
       }
     }
     for (const n of s.nominations) {
-      const before = out.issues.length;
-      const commune = resolveCommune(reg, n.commune, district, out.issues);
+      const found: Issue[] = [];
+      const commune = resolveCommune(reg, n.commune, district, found);
+      keep(found, commune?.districtCode, n.omitted);
       // Every named nomination goes on, with its problems, so the shortlist can say why it left one out.
       if (!n.name) continue;
       out.nominations.push({
         kind: n.kind, name: n.name, position: n.position, unit: n.unit, communeCode: commune?.code ?? null, districtCode: commune?.districtCode ?? dc,
         achievement: n.achievement ?? '', awardForm: n.awardForm, birthYear: n.birthYear, gender: n.gender,
-        problems: [...n.problems, ...out.issues.slice(before).map((i) => i.code)], at: n.at,
+        problems: [...n.problems, ...found.map((i) => i.code)], at: n.at,
       });
     }
     for (const i of s.indicators) {

@@ -11,7 +11,7 @@ import { checkSubmissions } from './submission.js';
 import type { Window } from './resolve.js';
 import { addDays } from '../compile/period.js';
 import { planIndex } from './rows.js';
-import type { Issue } from './issue.js';
+import { IssueCap } from './cap.js';
 
 const INPUT = /\.(xlsx|xlsm|xls|csv|tsv|txt)$/i;
 
@@ -64,18 +64,26 @@ export async function validateInputs(paths: string[], opts: ValidateOptions): Pr
   const window: Window = { lookback: addDays(opts.period.from, -opts.plan.baselineLookbackDays), from: opts.period.from, to: opts.period.to };
   const idx = planIndex(opts.plan);
   const outcomes: FileOutcome[] = [];
+  const cap = new IssueCap();
   for (const [i, f] of files.entries()) {
     opts.onFile?.(f, i, files.length);
-    outcomes.push(await validateFile(f, { registry: opts.registry, idx, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits }));
+    outcomes.push(await validateFile(f, { registry: opts.registry, idx, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits, cap }));
   }
   const zones = new Map(opts.plan.zoneScale.zones.map((z) => [z.code, z.label]));
-  checkSubmissions(opts.registry, outcomes, window, (c) => zones.get(c) ?? c);
-  const all: Issue[] = outcomes.flatMap((o) => o.issues);
+  checkSubmissions(opts.registry, outcomes, window, (c) => zones.get(c) ?? c, cap);
+  // counted, not gathered into one array: a run may hold hundreds of thousands (see cap.ts)
+  let errors = 0;
+  let warnings = 0;
+  for (const o of outcomes) {
+    for (const i of o.issues) i.severity === 'error' ? errors++ : warnings++;
+    errors += o.omitted.errors;
+    warnings += o.omitted.warnings;
+  }
   return {
     files: outcomes,
     window,
-    errors: all.filter((i) => i.severity === 'error').length,
-    warnings: all.filter((i) => i.severity === 'warning').length,
+    errors,
+    warnings,
     rows: outcomes.reduce((a, o) => a + o.sheets.reduce((b, s) => b + s.rows, 0), 0),
     unreadable: outcomes.filter((o) => o.unreadable).length,
   };
