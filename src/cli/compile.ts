@@ -8,7 +8,7 @@ import { writeOutputs } from '../write/atomic.js';
 import { buildContext, outDir, resolvePaths, type DocumentFlags, type GlobalFlags, type PeriodFlags } from './context.js';
 import { documentMeta } from './meta.js';
 import { compileJson, compileSummaryText } from '../render/compileSummary.js';
-import { painter } from './terminal.js';
+import { painter, printJson, printLines } from './terminal.js';
 import type { ReportInput } from '../render/documentInput.js';
 
 export interface CompileFlags extends GlobalFlags, PeriodFlags, DocumentFlags {
@@ -54,7 +54,7 @@ export async function runCompile(paths: string[], flags: CompileFlags): Promise<
     ],
     !!flags.force,
   );
-  if (flags.format === 'json') process.stdout.write(`${JSON.stringify(compileJson(compiled, outputs), null, 2)}\n`);
-  else process.stdout.write(`${compileSummaryText(compiled, ctx.plan, ctx.registry, outputs, ctx.lang, painter()).join('\n')}\n`);
+  if (flags.format === 'json') printJson(compileJson(compiled, outputs));
+  else printLines(process.stdout, compileSummaryText(compiled, ctx.plan, ctx.registry, outputs, ctx.lang, painter()));
   return EXIT.ok;
 }

@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, ThiduaError } from '../core/errors.js';
 import { parseLang } from './lang.js';
+import { neutralize } from '../core/safeText.js';
 
 function langOf(argv: string[]): 'vi' | 'en' {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -125,15 +126,15 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
     }
     if (e instanceof ThiduaError) {
-      process.stderr.write(`thidua: ${e.text[langOf(argv)]}\n`);
+      process.stderr.write(`thidua: ${neutralize(e.text[langOf(argv)])}\n`);
       if (debug) process.stderr.write(`${e.stack}\n`);
       return e.exitCode;
     }
     const lang = langOf(argv);
     process.stderr.write(
       lang === 'en'
-        ? `thidua: unexpected error: ${(e as Error).message}. Run again with --debug and send the output to the developers.\n`
-        : `thidua: lỗi không mong đợi: ${(e as Error).message}. Hãy chạy lại với --debug và gửi kết quả cho nhóm phát triển.\n`,
+        ? `thidua: unexpected error: ${neutralize((e as Error).message)}. Run again with --debug and send the output to the developers.\n`
+        : `thidua: lỗi không mong đợi: ${neutralize((e as Error).message)}. Hãy chạy lại với --debug và gửi kết quả cho nhóm phát triển.\n`,
     );
     if (debug) process.stderr.write(`${(e as Error).stack}\n`);
     return 70;

@@ -7,7 +7,7 @@ import { packDocument } from '../docx/pack.js';
 import { writeOutputs } from '../write/atomic.js';
 import { outDir } from './context.js';
 import { shortlistJson, shortlistSummaryText } from '../render/shortlistSummary.js';
-import { painter } from './terminal.js';
+import { painter, printJson, printLines } from './terminal.js';
 import { compileForDocuments, type CompileFlags } from './compile.js';
 
 export function shortlistNames(period: { from: string; to: string }) {
@@ -30,7 +30,7 @@ export async function runShortlist(paths: string[], flags: CompileFlags): Promis
     ],
     !!flags.force,
   );
-  if (flags.format === 'json') process.stdout.write(`${JSON.stringify(shortlistJson(shortlist, outputs), null, 2)}\n`);
-  else process.stdout.write(`${shortlistSummaryText(shortlist, outputs, ctx.lang, painter()).join('\n')}\n`);
+  if (flags.format === 'json') printJson(shortlistJson(shortlist, outputs));
+  else printLines(process.stdout, shortlistSummaryText(shortlist, outputs, ctx.lang, painter()));
   return EXIT.ok;
 }

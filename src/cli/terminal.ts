@@ -1,7 +1,23 @@
 // Terminal colours: chalk decides from NO_COLOR, FORCE_COLOR and whether stdout is a terminal.
+// Everything printed goes through terminalSafe: text from files cannot drive the terminal.
 import chalk from 'chalk';
 import type { Painter } from '../render/validateReport.js';
+import { jsonSafe, neutralize, terminalSafe } from '../core/safeText.js';
 
 export function painter(): Painter {
-  return { error: chalk.red.bold, warning: chalk.yellow, ok: chalk.green, dim: chalk.dim, bold: chalk.bold, zone: (hex, s) => chalk.bgHex(`#${hex}`).black(s) };
+  const n = neutralize;
+  return {
+    error: (s) => chalk.red.bold(n(s)), warning: (s) => chalk.yellow(n(s)), ok: (s) => chalk.green(n(s)), dim: (s) => chalk.dim(n(s)), bold: (s) => chalk.bold(n(s)),
+    zone: (hex, s) => chalk.bgHex(`#${hex}`).black(n(s)),
+  };
+}
+
+/** Lines for the terminal, neutralised (colour codes kept when colour is on). */
+export function printLines(stream: NodeJS.WriteStream, lines: string[]): void {
+  stream.write(`${terminalSafe(lines.join('\n'), chalk.level > 0)}\n`);
+}
+
+/** A JSON report, with bidi controls escaped. */
+export function printJson(value: unknown): void {
+  process.stdout.write(`${jsonSafe(JSON.stringify(value, null, 2))}\n`);
 }

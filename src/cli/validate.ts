@@ -1,10 +1,11 @@
 // `thidua validate`: check inputs, print the report (text or JSON), optionally write annotated
 // copies, and return the exit code.
 import { EXIT, usageError } from '../core/errors.js';
+import { neutralize } from '../core/safeText.js';
 import { validateInputs } from '../validate/run.js';
 import { validationJson, validationText } from '../render/validateReport.js';
 import { buildContext, resolvePaths, type GlobalFlags, type PeriodFlags } from './context.js';
-import { painter } from './terminal.js';
+import { painter, printJson, printLines } from './terminal.js';
 
 export interface ValidateFlags extends GlobalFlags, PeriodFlags {
   format: 'text' | 'json';
@@ -23,14 +24,14 @@ export async function runValidate(paths: string[], flags: ValidateFlags): Promis
   const tty = flags.format === 'text' && process.stderr.isTTY;
   const run = await validateInputs(resolvePaths(paths, ctx), {
     plan: ctx.plan, registry: ctx.registry, period: ctx.period, forcedDistrict: forced, limits: ctx.limits,
-    onFile: tty ? (f, i, n) => process.stderr.write(`\r[${i + 1}/${n}] ${f}`.slice(0, 100).padEnd(100) + (i + 1 === n ? '\r'.padEnd(101) + '\r' : '')) : undefined,
+    onFile: tty ? (f, i, n) => process.stderr.write(`\r[${i + 1}/${n}] ${neutralize(f)}`.slice(0, 100).padEnd(100) + (i + 1 === n ? '\r'.padEnd(101) + '\r' : '')) : undefined,
   });
   if (flags.annotate) {
     const { writeAnnotated } = await import('./annotate.js');
     await writeAnnotated(run, flags.annotate, !!flags.force, ctx.lang);
   }
-  if (flags.format === 'json') process.stdout.write(`${JSON.stringify(validationJson(run, ctx.registry, ctx.lang, !!flags.strict), null, 2)}\n`);
-  else process.stdout.write(`${validationText(run, ctx.registry, ctx.lang, !!flags.strict, painter()).join('\n')}\n`);
+  if (flags.format === 'json') printJson(validationJson(run, ctx.registry, ctx.lang, !!flags.strict));
+  else printLines(process.stdout, validationText(run, ctx.registry, ctx.lang, !!flags.strict, painter()));
   if (run.unreadable > 0) return EXIT.unreadable;
   if (run.errors > 0 || (flags.strict && run.warnings > 0)) return EXIT.invalid;
   return EXIT.ok;

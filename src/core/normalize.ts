@@ -1,12 +1,14 @@
 // Text keys for matching what people type against what the register and the plan say:
 // Unicode form, case, spacing, tone-mark placement, type prefixes and roman numerals.
 
+import { neutralize } from './safeText.js';
+
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const ALL_MARKS = /[\u0300-\u036f]/g;
 
 /** NFC, trimmed, inner whitespace (including line breaks and NBSP) collapsed to one space. */
 export function cleanText(s: string): string {
-  return s.normalize('NFC').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return neutralize(s.normalize('NFC')).replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 }
 
 /** Lower case ASCII, no diacritics, đ→d, punctuation as spaces. For headers and loose matching. */
