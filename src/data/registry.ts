@@ -1,6 +1,7 @@
 // The register of administrative units (districts and communes), loaded from a CSV in
 // templates/registry/, with the name matching SPEC §2.1 asks for.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { megabytes } from '../read/limits.js';
 import { parse } from 'csv-parse/sync';
 import type { Commune, District } from '../core/types.js';
 import { editDistanceWithin, unitLooseKey, unitToneKey, unitTypeOf } from '../core/normalize.js';
@@ -42,16 +43,56 @@ const MAX_CODE_CHARS = 12;
 /** Distinct typed names (and codes) whose suggestion is remembered. */
 const MEMO_SIZE = 20_000;
 
-export function loadRegistry(path: string): Registry {
-  let rows: Row[];
+/** A whole country has ~700 districts and ~10,600 communes: generous bounds on what a register holds. */
+export const REGISTER_LIMITS = { maxBytes: 32 * 1024 * 1024, maxRows: 200_000 };
+
+/** The register's bytes, refused when it is not a regular file or too large (before it is read). */
+function registerBytes(path: string): Buffer {
+  let st;
   try {
-    rows = parse(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true, trim: true });
+    st = statSync(path);
+  } catch (e) {
+    throw usageError(`Không mở được danh mục đơn vị hành chính ${path} (${(e as NodeJS.ErrnoException).code ?? 'lỗi'}).`, `Cannot open the register ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  if (!st.isFile()) throw usageError(`Danh mục ${path} không phải một tệp thường (thư mục, ống dẫn hay thiết bị).`, `The register ${path} is not a regular file (a folder, pipe or device).`);
+  if (st.size > REGISTER_LIMITS.maxBytes) {
+    throw usageError(`Danh mục ${path} nặng ${megabytes(st.size)}, vượt giới hạn ${megabytes(REGISTER_LIMITS.maxBytes)} của một danh mục đơn vị hành chính.`, `The register ${path} is ${megabytes(st.size)}, over the ${megabytes(REGISTER_LIMITS.maxBytes)} limit for a register of administrative units.`);
+  }
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw usageError(`Không đọc được danh mục ${path} (${(e as NodeJS.ErrnoException).code ?? 'lỗi'}).`, `Cannot read the register ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+}
+
+/** Codes that occur twice at one level, with their lines: "31573 (dòng 25, 122)". */
+function duplicateCodes(rows: { record: Row; info: { lines: number } }[]): string[] {
+  const seen = new Map<string, number[]>();
+  for (const { record: r, info } of rows) pushTo(seen, `${r.level}|${r.code}`, info.lines);
+  return [...seen].filter(([, lines]) => lines.length > 1).map(([key, lines]) => `${key.split('|')[1]} (${lines.join(', ')})`);
+}
+
+export function loadRegistry(path: string): Registry {
+  const bytes = registerBytes(path);
+  let parsed: { record: Row; info: { lines: number } }[];
+  try {
+    parsed = parse(bytes, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, to: REGISTER_LIMITS.maxRows + 1 });
   } catch (e) {
     throw usageError(`Không đọc được danh mục đơn vị hành chính ${path}: ${(e as Error).message}`, `Cannot read the register ${path}: ${(e as Error).message}`);
   }
+  if (parsed.length > REGISTER_LIMITS.maxRows) {
+    const n = REGISTER_LIMITS.maxRows;
+    throw usageError(`Danh mục ${path} có hơn ${n.toLocaleString('vi-VN')} dòng, vượt giới hạn của một danh mục đơn vị hành chính (cả nước có khoảng 11.000 đơn vị).`, `The register ${path} has more than ${n.toLocaleString('en-US')} rows, over the limit for a register of administrative units (the whole country has about 11,000).`);
+  }
+  const rows = parsed.map((p) => p.record);
   const missing = REQUIRED.filter((c) => rows.length > 0 && !(c in rows[0]));
   if (rows.length === 0 || missing.length > 0) {
     throw usageError(`Danh mục ${path} thiếu cột: ${missing.join(', ') || 'không có dòng nào'}`, `Register ${path} lacks columns: ${missing.join(', ') || 'no rows'}`);
+  }
+  const dups = duplicateCodes(parsed);
+  if (dups.length > 0) {
+    const list = dups.slice(0, 5).join('; ') + (dups.length > 5 ? '; …' : '');
+    throw usageError(`Danh mục ${path} có mã trùng (mã và các dòng): ${list}. Mỗi đơn vị chỉ được một dòng.`, `The register ${path} repeats codes (code and lines): ${list}. Each unit must have one line.`);
   }
   const districts = new Map<string, District>();
   const communes = new Map<string, Commune>();
@@ -62,7 +103,6 @@ export function loadRegistry(path: string): Registry {
   }
   return buildRegistry(districts, communes);
 }
-
 
 export function buildRegistry(districts: Map<string, District>, communes: Map<string, Commune>): Registry {
   const byDistrict = new Map<string, Commune[]>();

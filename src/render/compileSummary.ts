@@ -32,6 +32,7 @@ export function compileJson(compiled: Compiled, outputs: Record<string, string>)
     eligibleCommunes: r.communes.filter((c) => c.qualifies).map((c) => c.code),
     indicators: Object.fromEntries(r.province.indicators.map((i) => [i.label, i.value])),
     validation: { files: compiled.run.files.length, rows: compiled.run.rows, errors: compiled.run.errors, warnings: compiled.run.warnings },
+    notes: compiled.run.notes.map((n) => n.en),
   };
 }
 
@@ -60,6 +61,7 @@ export function compileSummaryText(compiled: Compiled, plan: Plan, reg: Registry
   lines.push(`  ${t.noData.padEnd(18)}${String(p.start.noData).padStart(9)}${String(p.end.noData).padStart(9)}`, '');
   const c = p.categories;
   lines.push(`  ${t.held}: ${c['held-green']}`, `  ${t.improved}: ${c.improved} (${t.became}: ${c.becameGreen})`, `  ${t.worsened}: ${c.worsened}`, `  ${t.notHeld}: ${c['green-not-held']}`, `  ${t.unchanged}: ${c.unchanged}`, '');
+  for (const n of compiled.run.notes) lines.push(paint.dim(`· ${n[lang]}`));
   for (const path of Object.values(outputs)) lines.push(paint.ok(`${t.written}: ${path}`));
   return lines;
 }

@@ -25,6 +25,7 @@ export function validationJson(run: ValidationRun, reg: Registry, lang: Lang, st
     valid: run.errors === 0 && (!strict || run.warnings === 0),
     stats: { files: run.files.length, rows: run.rows, errors: run.errors, warnings: run.warnings, issuesOmitted: run.files.reduce((a, f) => a + omittedCount(f.omitted), 0) },
     period: { from: run.window.from, to: run.window.to, lookback: run.window.lookback },
+    notes: run.notes.map((n) => n[lang]),
     files: run.files.map((f) => ({
       path: f.path,
       format: f.format,
@@ -72,7 +73,7 @@ function exampleLine(i: Issue, lang: Lang): string {
 /** Human report; `examples` caps how many cells each rule lists. */
 export function validationText(run: ValidationRun, reg: Registry, lang: Lang, strict: boolean, paint: Painter, examples = 5): string[] {
   const t = T[lang];
-  const lines: string[] = [];
+  const lines: string[] = run.notes.map((n) => paint.dim(`· ${n[lang]}`));
   for (const f of run.files) {
     const d = f.districtCode ? `${reg.districts.get(f.districtCode)?.name ?? f.districtCode} (${f.districtCode})` : f.districts.length > 1 ? t.many.replace('{n}', String(f.districts.length)) : t.unknown;
     const rows = f.sheets.reduce((a, s) => a + s.rows, 0);

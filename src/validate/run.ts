@@ -1,7 +1,5 @@
 // Validation of a set of inputs: expand folders, check every file, then every district's
 // submission as a whole, and build the report that renderers and compile use.
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Plan } from '../core/types.js';
 import type { Registry } from '../data/registry.js';
 import { usageError } from '../core/errors.js';
@@ -12,32 +10,12 @@ import type { Window } from './resolve.js';
 import { addDays } from '../compile/period.js';
 import { planIndex } from './rows.js';
 import { IssueCap } from './cap.js';
+import { listInputs } from './inputs.js';
+import type { Bilingual } from '../core/errors.js';
 
-const INPUT = /\.(xlsx|xlsm|xls|csv|tsv|txt)$/i;
-
-/** Files named, and the spreadsheets inside folders named (recursively, in name order). */
+/** Files named, and the spreadsheets inside folders named (see inputs.ts). */
 export async function expandInputs(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of paths) {
-    let st;
-    try {
-      st = await stat(p);
-    } catch {
-      throw usageError(`Không tìm thấy "${p}".`, `"${p}" does not exist.`);
-    }
-    if (!st.isDirectory()) {
-      out.push(p);
-      continue;
-    }
-    const entries = (await readdir(p, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
-      const full = join(p, e.name);
-      if (e.isDirectory()) out.push(...(await expandInputs([full])));
-      else if (INPUT.test(e.name)) out.push(full);
-    }
-  }
-  return out;
+  return (await listInputs(paths)).files;
 }
 
 export interface ValidateOptions {
@@ -56,10 +34,12 @@ export interface ValidationRun {
   warnings: number;
   rows: number;
   unreadable: number;
+  /** about the run as a whole: inputs given twice, outputs of thidua left out */
+  notes: Bilingual[];
 }
 
 export async function validateInputs(paths: string[], opts: ValidateOptions): Promise<ValidationRun> {
-  const files = await expandInputs(paths);
+  const { files, notes } = await listInputs(paths);
   if (files.length === 0) throw usageError('Không có tệp bảng tính (.xlsx, .csv) nào trong các đường dẫn đã cho.', 'No spreadsheet files (.xlsx, .csv) in the paths given.');
   const window: Window = { lookback: addDays(opts.period.from, -opts.plan.baselineLookbackDays), from: opts.period.from, to: opts.period.to };
   const idx = planIndex(opts.plan);
@@ -86,5 +66,6 @@ export async function validateInputs(paths: string[], opts: ValidateOptions): Pr
     warnings,
     rows: outcomes.reduce((a, o) => a + o.sheets.reduce((b, s) => b + s.rows, 0), 0),
     unreadable: outcomes.filter((o) => o.unreadable).length,
+    notes,
   };
 }
