@@ -72,18 +72,24 @@ function duplicateCodes(rows: { record: Row; info: { lines: number } }[]): strin
   return [...seen].filter(([, lines]) => lines.length > 1).map(([key, lines]) => `${key.split('|')[1]} (${lines.join(', ')})`);
 }
 
+function tooManyRows(path: string): never {
+  const n = REGISTER_LIMITS.maxRows;
+  throw usageError(`Danh mục ${path} có hơn ${n.toLocaleString('vi-VN')} dòng, vượt giới hạn của một danh mục đơn vị hành chính (cả nước có khoảng 11.000 đơn vị).`, `The register ${path} has more than ${n.toLocaleString('en-US')} rows, over the limit for a register of administrative units (the whole country has about 11,000).`);
+}
+
 export function loadRegistry(path: string): Registry {
   const bytes = registerBytes(path);
+  // lines counted first (fast): a register far too long is refused before any parsing
+  let lines = 0;
+  for (let i = bytes.indexOf(10); i >= 0 && lines <= REGISTER_LIMITS.maxRows + 1; i = bytes.indexOf(10, i + 1)) lines++;
+  if (lines > REGISTER_LIMITS.maxRows + 1) tooManyRows(path);
   let parsed: { record: Row; info: { lines: number } }[];
   try {
     parsed = parse(bytes, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, to: REGISTER_LIMITS.maxRows + 1 });
   } catch (e) {
     throw usageError(`Không đọc được danh mục đơn vị hành chính ${path}: ${(e as Error).message}`, `Cannot read the register ${path}: ${(e as Error).message}`);
   }
-  if (parsed.length > REGISTER_LIMITS.maxRows) {
-    const n = REGISTER_LIMITS.maxRows;
-    throw usageError(`Danh mục ${path} có hơn ${n.toLocaleString('vi-VN')} dòng, vượt giới hạn của một danh mục đơn vị hành chính (cả nước có khoảng 11.000 đơn vị).`, `The register ${path} has more than ${n.toLocaleString('en-US')} rows, over the limit for a register of administrative units (the whole country has about 11,000).`);
-  }
+  if (parsed.length > REGISTER_LIMITS.maxRows) tooManyRows(path);
   const rows = parsed.map((p) => p.record);
   const missing = REQUIRED.filter((c) => rows.length > 0 && !(c in rows[0]));
   if (rows.length === 0 || missing.length > 0) {

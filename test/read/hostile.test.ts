@@ -118,8 +118,8 @@ describe('memory and time', () => {
     expect(big.rssMb).toBeLessThan(300);
     const compact = measured(['compile', join(BAD, 'tcvn3.csv'), '--registry', join(dir, 'registry-1m-compact.csv'), '--out', join(dir, 'out-reg'), '--lang', 'en']);
     oneSentence(compact, 2, /more than 200,000 rows/);
-    expect(compact.ms).toBeLessThan(30_000);
-    expect(compact.rssMb).toBeLessThan(600);
+    expect(compact.ms).toBeLessThan(20_000);
+    expect(compact.rssMb).toBeLessThan(300);
   }, 120_000);
 
   it('8. a register that repeats a code is refused, naming the code and its lines', () => {
