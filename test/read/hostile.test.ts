@@ -188,7 +188,9 @@ describe('exit codes and messages', () => {
     const compiled = measured(['compile', sub, '--out', out]);
     expect(compiled.code, compiled.stderr).toBe(0);
     expect(compiled.stdout + compiled.stderr).not.toMatch(/[\u001b\u202e]/);
-    for (const f of readdirSync(out)) {
+    const documents = readdirSync(out).filter((f) => /\.(docx|xlsx)$/.test(f));
+    expect(documents).toHaveLength(2);
+    for (const f of documents) {
       const zip = await JSZip.loadAsync(readFileSync(join(out, f)));
       for (const entry of Object.values(zip.files).filter((e) => e.name.endsWith('.xml'))) {
         expect(await entry.async('string'), `${f} ${entry.name}`).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202a-\u202e\u2066-\u2069]/);
