@@ -3,6 +3,9 @@
 import type { Assessment, Difficulty, IndicatorValue, Nomination, SheetKind } from '../core/types.js';
 import { ThiduaError, EXIT, unreadableError } from '../core/errors.js';
 import { basename } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { documentKind } from './inputs.js';
 import { looseKey } from '../core/normalize.js';
 import { openSource, type RawSheet, type ReadLimits } from '../read/source.js';
 import { columnLetter } from '../read/cells.js';
@@ -14,6 +17,8 @@ import { decideDistrict, resolveCommune, type Window } from './resolve.js';
 import { pointAt, type PlanIndex } from './rows.js';
 import { RowAssessment } from './assessment.js';
 import { countOmitted, IssueCap, mergeOmitted, noneOmitted, severityOf, type Omitted } from './cap.js';
+import type { Attribution, AttributionRule } from './attribution.js';
+import { NO_ROWS, type RowCounts, type SheetRows, type SkippedRow } from './ledger.js';
 
 export interface FileOutcome {
   path: string;
@@ -23,11 +28,18 @@ export interface FileOutcome {
   sha256: string | null;
   size: number | null;
   unreadable: boolean;
+  /** not a spreadsheet (Word, PDF, picture, archive found in a folder): named, not read */
+  document: boolean;
+  /** named on the command line rather than found in a folder */
+  explicit: boolean;
+  /** which rule decided districtCode */
+  districtBy: AttributionRule | null;
   districtCode: string | null; // the district that sent it; null for a file of several
   districts: string[]; // every district the file reports on
   sheets: { name: string; kind: SheetKind | null; rows: number; incomplete: boolean }[];
   hiddenSheets: string[];
-  notes: { vi: string; en: string }[];
+  /** what the reader noted; a skipped (hidden or instructions) sheet is named, for the run's one summary line */
+  notes: { vi: string; en: string; skippedSheet?: string }[];
   /** the issues kept (the first ISSUES_KEPT_PER_FILE, see cap.ts) */
   issues: Issue[];
   /** issues counted but not kept */
@@ -38,6 +50,12 @@ export interface FileOutcome {
   difficulties: Difficulty[];
   /** communes named on rows with errors: they may lack a status in the figures */
   communesWithErrors: Set<string>;
+  /** each read sheet's rows, for the ledger (counted once the whole run's issues are known) */
+  ledger: SheetRows[];
+  /** used / excluded / skipped rows, filled by the run (see ledger.ts) */
+  rows: RowCounts;
+  /** non-blank rows that are not data (totals, column numbers…), each with its reason */
+  skipped: SkippedRow[];
 }
 
 export interface FileContext {
@@ -45,6 +63,9 @@ export interface FileContext {
   idx: PlanIndex;
   window: Window;
   forcedDistrict: string | null;
+  /** the district the file's name or folder says, for when its content does not */
+  hint?: Attribution | null;
+  explicit?: boolean;
   limits?: ReadLimits;
   /** the run's budget of kept issues */
   cap?: IssueCap;
@@ -52,8 +73,9 @@ export interface FileContext {
 
 function blank(path: string): FileOutcome {
   return {
-    path, format: null, encoding: null, delimiter: null, sha256: null, size: null, unreadable: false, districtCode: null, districts: [],
+    path, format: null, encoding: null, delimiter: null, sha256: null, size: null, unreadable: false, document: false, explicit: false, districtBy: null, districtCode: null, districts: [],
     sheets: [], hiddenSheets: [], notes: [], issues: [], omitted: noneOmitted(), assessments: [], nominations: [], indicators: [], difficulties: [], communesWithErrors: new Set(),
+    ledger: [], rows: { ...NO_ROWS }, skipped: [],
   };
 }
 
@@ -64,36 +86,41 @@ const nowhere = (file: string) => ({ file, sheet: null, row: null, column: null,
 
 export async function validateFile(path: string, ctx: FileContext): Promise<FileOutcome> {
   const out = blank(path);
+  out.explicit = !!ctx.explicit;
   let source;
   try {
     source = await openSource(path, ctx.limits);
   } catch (e) {
     if (!(e instanceof ThiduaError) || e.exitCode !== EXIT.unreadable) throw e;
-    return markUnreadable(out, e);
+    return markUnreadable(out, e, ctx);
   }
   Object.assign(out, { format: source.format, encoding: source.encoding, delimiter: source.delimiter, sha256: source.sha256, size: source.size, hiddenSheets: source.hiddenSheets, notes: source.notes });
-  for (const h of source.hiddenSheets) out.notes.push({ vi: `Bỏ qua trang ẩn "${h}".`, en: `Skipped hidden sheet "${h}".` });
+  for (const h of source.hiddenSheets) out.notes.push({ vi: `Bỏ qua trang ẩn "${h}".`, en: `Skipped hidden sheet "${h}".`, skippedSheet: h });
   const sheets: SheetResult[] = [];
   const cap = (ctx.cap ??= new IssueCap());
   let kept = 0;
   try {
     for (const s of source.sheets) {
       if (GUIDE_SHEETS.has(looseKey(s.name))) {
-        out.notes.push({ vi: `Bỏ qua trang hướng dẫn "${s.name}".`, en: `Skipped the instructions sheet "${s.name}".` });
+        out.notes.push({ vi: `Bỏ qua trang hướng dẫn "${s.name}".`, en: `Skipped the instructions sheet "${s.name}".`, skippedSheet: s.name });
         continue;
       }
       const read = await readSheet({ file: path, idx: ctx.idx, cap, keptBefore: kept }, s);
-      for (const i of readerIssues(path, s)) cap.add(read.issues, read.omitted, i, kept + read.issues.length);
+      const problems = readerIssues(path, s);
+      for (const i of problems) cap.add(read.issues, read.omitted, i, kept + read.issues.length);
       for (const [code, n] of Object.entries(s.omittedProblems ?? {}) as [keyof typeof s.omittedProblems & string, number][]) countOmitted(read.omitted, code, severityOf(code), null, n);
       kept += read.issues.length;
       sheets.push(read);
+      const dropped = problems.filter((p) => p.code === 'bad-line' && (p.row ?? 0) > read.headerRow).length;
+      if (read.kind !== null) out.ledger.push({ name: read.name, kind: read.kind, rows: read.rows, headerRow: read.headerRow, firstDataRow: read.firstDataRow, erredRows: read.erredRows, droppedRows: dropped, skipped: read.skipped });
     }
   } catch (e) {
     // A limit met while reading (rows per sheet): the file as a whole is refused.
     if (!(e instanceof ThiduaError) || e.exitCode !== EXIT.unreadable) throw e;
-    return markUnreadable(out, e);
+    return markUnreadable(out, e, ctx);
   }
   out.sheets = sheets.map((s) => ({ name: s.name, kind: s.kind, rows: s.rows, incomplete: s.incomplete }));
+  out.skipped = sheets.flatMap((s) => s.skipped);
   for (const s of sheets) {
     for (const i of s.issues) out.issues.push(i);
     mergeOmitted(out.omitted, s.omitted);
@@ -104,17 +131,43 @@ export async function validateFile(path: string, ctx: FileContext): Promise<File
       const name = basename(path);
       out.issues = [];
       out.omitted = noneOmitted();
-      return markUnreadable(out, unreadableError(`Tệp ${name} không phải bảng tính (chỉ có văn bản thường): hãy xin đơn vị gửi đúng tệp Excel.`, `${name} is not a spreadsheet (plain text only): ask the district for the actual Excel file.`));
+      const e = unreadableError(`Tệp ${name} không phải bảng tính (chỉ có văn bản thường): hãy xin đơn vị gửi đúng tệp Excel.`, `${name} is not a spreadsheet (plain text only): ask the district for the actual Excel file.`);
+      return markUnreadable(out, e, ctx);
     }
     if (sheets.every((s) => s.issues.length === 0 && s.omitted.errors + s.omitted.warnings === 0)) {
       const name = basename(path);
       const e = new ThiduaError(EXIT.unreadable, { vi: `Tệp ${name} không có dòng dữ liệu nào: hãy xin đơn vị gửi lại.`, en: `${name} holds no data rows: ask the district to send it again.` }, 'empty-file');
-      return markUnreadable(out, e);
+      return markUnreadable(out, e, ctx);
     }
+    // nothing of the file is read: a warning would let it pass unnoticed (catalog: severityNote)
     for (const i of out.issues) if (i.code === 'unknown-sheet') i.severity = 'error';
     return out;
   }
   finishFile(out, sheets, ctx);
+  return out;
+}
+
+/** A file that is not read still belongs to whoever sent it, when its name or folder says. */
+function attributeUnread(out: FileOutcome, ctx: FileContext): void {
+  const d = ctx.forcedDistrict ? ctx.registry.districts.get(ctx.forcedDistrict) : null;
+  if (d) [out.districtCode, out.districtBy] = [d.code, 'forced'];
+  else if (ctx.hint) [out.districtCode, out.districtBy] = [ctx.hint.district.code, ctx.hint.by];
+}
+
+/** A Word document, PDF, picture or archive found beside the spreadsheets: named, hashed, not read. */
+export function documentOutcome(path: string, ctx: FileContext): FileOutcome {
+  const out = blank(path);
+  out.document = true;
+  try {
+    const bytes = readFileSync(path);
+    out.size = bytes.length;
+    out.sha256 = createHash('sha256').update(bytes).digest('hex');
+  } catch {
+    // unreadable from disk: still named, without a hash
+  }
+  attributeUnread(out, ctx);
+  const kind = documentKind(path);
+  out.issues.push(issue('not-a-spreadsheet', nowhere(path), basename(path), { name: basename(path), what: kind.vi, whatEn: kind.en }));
   return out;
 }
 
@@ -127,15 +180,21 @@ function readerIssues(file: string, sheet: RawSheet): Issue[] {
   });
 }
 
-function markUnreadable(out: FileOutcome, e: ThiduaError): FileOutcome {
+function markUnreadable(out: FileOutcome, e: ThiduaError, ctx: FileContext): FileOutcome {
   out.unreadable = true;
+  attributeUnread(out, ctx);
   out.issues.push(issue(e.issueCode, nowhere(out.path), null, { reason: e.text.vi, reasonEn: e.text.en }));
   return out;
 }
 
 function finishFile(out: FileOutcome, sheets: SheetResult[], ctx: FileContext): void {
   const { registry: reg, window: w } = ctx;
-  const decision = decideDistrict(reg, sheets, ctx.forcedDistrict);
+  let decision = decideDistrict(reg, sheets, ctx.forcedDistrict);
+  out.districtBy = decision.kind === 'one' ? (ctx.forcedDistrict ? 'forced' : 'content') : null;
+  if (decision.kind === 'none' && ctx.hint) {
+    decision = { kind: 'one', district: ctx.hint.district };
+    out.districtBy = ctx.hint.by;
+  }
   const district = decision.kind === 'one' ? decision.district : null;
   out.districtCode = district?.code ?? null;
   const needsDistrict = sheets.some((s) => s.zones.length + s.nominations.length + s.indicators.length + s.difficulties.length > 0);
@@ -147,8 +206,12 @@ function finishFile(out: FileOutcome, sheets: SheetResult[], ctx: FileContext): 
   const cap = ctx.cap ?? new IssueCap();
   const many = decision.kind === 'many';
   // A row's issues: kept while under the cap, else counted (against the row's district in a file of several).
-  const keep = (found: Issue[], rowDistrictCode: string | undefined, over: { errors: number; warnings: number } | undefined) => {
-    for (const i of found) cap.add(out.issues, out.omitted, i, out.issues.length, many ? rowDistrictCode : null);
+  // An error counted but not kept still excludes its row in the ledger.
+  const keep = (found: Issue[], rowDistrictCode: string | undefined, over: { errors: number; warnings: number } | undefined, sheet: SheetResult) => {
+    for (const i of found) {
+      const kept = cap.add(out.issues, out.omitted, i, out.issues.length, many ? rowDistrictCode : null);
+      if (!kept && i.severity === 'error' && i.row !== null) sheet.erredRows.add(i.row);
+    }
     if (many && over && rowDistrictCode) {
       const d = (out.omitted.byDistrict[rowDistrictCode] ??= { errors: 0, warnings: 0 });
       d.errors += over.errors;
@@ -165,8 +228,8 @@ function finishFile(out: FileOutcome, sheets: SheetResult[], ctx: FileContext): 
         found.push(issue('date-out-of-period', pointAt(z.place, z.row, 'date'), formatDmy(z.date), range));
       }
       if (commune && many) districtOf[z.row] = commune.districtCode;
-      keep(found, commune?.districtCode, z.omitted);
-      const ok = z.clean && found.length === 0 && commune && z.date && z.zone;
+      keep(found, commune?.districtCode, z.omitted, s);
+      const ok = z.clean && !found.some((i) => i.severity === 'error') && commune && z.date && z.zone;
       if (!ok && commune) out.communesWithErrors.add(commune.code);
       if (ok) {
         out.assessments.push(new RowAssessment(commune.code, commune.districtCode, z.date!, z.zone!, z.communityCases, z.quarantineCases, z.lastCommunityCase, z.population, z.decision, z.note, z.place, z.row));
@@ -175,7 +238,7 @@ function finishFile(out: FileOutcome, sheets: SheetResult[], ctx: FileContext): 
     for (const n of s.nominations) {
       const found: Issue[] = [];
       const commune = resolveCommune(reg, n.commune, district, found);
-      keep(found, commune?.districtCode, n.omitted);
+      keep(found, commune?.districtCode, n.omitted, s);
       // Every named nomination goes on, with its problems, so the shortlist can say why it left one out.
       if (!n.name) continue;
       out.nominations.push({
