@@ -7,7 +7,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { usageError } from '../core/errors.js';
 
 /** What can be read as a table (by content: a wrongly named file is still opened and checked). */
-const SPREADSHEET = /\.(xlsx|xlsm|xls|ods|csv|tsv|txt)$/i;
+const SPREADSHEET = /\.(xlsx|xlsm|xltx|xlsb|xls|ods|csv|tsv|txt)$/i;
 
 /** Names thidua gives its outputs (written into the submissions folder by --out): documents, workbooks, the map, annotated copies. */
 const OWN_OUTPUT = /^((phu-luc-ket-qua|danh-sach-ra-soat-khen-thuong)-\d{8}-\d{8}\.xlsx|(bao-cao-ket-qua|to-trinh-khen-thuong|du-thao-quyet-dinh-khen-thuong)-\d{8}-\d{8}\.docx|ban-do-vung-\d{8}-\d{8}\.png)$|\.kiem-tra\.xlsx$/i;
