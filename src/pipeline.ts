@@ -33,6 +33,16 @@ export function districtInputs(run: ValidationRun, reg: Registry): DistrictInput
       const dc = f.districtCode ?? i.district;
       if (dc) i.severity === 'error' ? input(dc).errorCount++ : input(dc).warningCount++;
     }
+    // issues counted over the cap (cap.ts): the file's district, or each row's in a file of several
+    if (f.districtCode) {
+      input(f.districtCode).errorCount += f.omitted.errors;
+      input(f.districtCode).warningCount += f.omitted.warnings;
+    } else {
+      for (const [dc, n] of Object.entries(f.omitted.byDistrict)) {
+        input(dc).errorCount += n.errors;
+        input(dc).warningCount += n.warnings;
+      }
+    }
     for (const c of f.communesWithErrors) {
       const dc = reg.communes.get(c)?.districtCode;
       if (dc) input(dc).erred.add(c);
@@ -45,8 +55,8 @@ export function sourceSummaries(run: ValidationRun, lang: Lang = 'vi'): SourceSu
   return run.files.map((f) => ({
     path: f.path, sha256: f.sha256, districtCode: f.districtCode, format: f.format, encoding: f.encoding,
     rows: f.sheets.reduce((a, s) => a + s.rows, 0),
-    errors: f.issues.filter((i) => i.severity === 'error').length,
-    warnings: f.issues.filter((i) => i.severity === 'warning').length,
+    errors: f.issues.filter((i) => i.severity === 'error').length + f.omitted.errors,
+    warnings: f.issues.filter((i) => i.severity === 'warning').length + f.omitted.warnings,
     unreadable: f.unreadable,
     ledger: f.rows,
     note: sourceNote(f, lang),
@@ -109,7 +119,7 @@ export async function compileInputs(args: CompileArgs): Promise<Compiled> {
     difficulties: run.files.flatMap((f) => f.difficulties),
     districts: districtInputs(run, args.registry),
   });
-  return { run, results, sources: sourceSummaries(run, args.lang), issues: issueRows(run, args.lang) };
+  return { run, results, sources: sourceSummaries(run, args.lang), issues: issueRows(run, args.lang), issueTotal: run.errors + run.warnings };
 }
 
 /** A file named on the command line that cannot be read is the user's mistake to hear about, never an empty report. */

@@ -13,7 +13,7 @@ import { clearProgress, progress } from './progress.js';
 import { rememberMeta, type DocumentKind } from './remember.js';
 import { documentMeta } from './meta.js';
 import { compileJson, compileSummaryText } from '../render/compileSummary.js';
-import { painter } from './terminal.js';
+import { painter, printJson, printLines } from './terminal.js';
 import type { DocumentMeta, ReportInput } from '../render/documentInput.js';
 import { loadBoundaries } from '../data/boundaries.js';
 import type { Lang } from '../core/types.js';
@@ -83,7 +83,7 @@ export async function runCompile(paths: string[], flags: CompileFlags): Promise<
     return plan.boundaries ? all : { report: all.report, workbook: all.workbook };
   };
   const { ctx, meta, compiled, outputs, force } = await compileForDocuments(paths, flags, 'report', names);
-  const input: ReportInput = { plan: ctx.plan, registry: ctx.registry, results: compiled.results, sources: compiled.sources, issues: compiled.issues, meta };
+  const input: ReportInput = { plan: ctx.plan, registry: ctx.registry, results: compiled.results, sources: compiled.sources, issues: compiled.issues, issueTotal: compiled.issueTotal, meta };
   const [{ reportDocument }, { appendixWorkbook, workbookBytes }, { reportFigures }] = await Promise.all([
     import('../render/report/index.js'),
     import('../render/appendix.js'),
@@ -102,7 +102,7 @@ export async function runCompile(paths: string[], flags: CompileFlags): Promise<
   );
   if (!input.figures.map) process.stderr.write(`${noMapNote(ctx.lang)}\n`);
   await rememberDocument(ctx, 'report', meta);
-  if (flags.format === 'json') process.stdout.write(`${JSON.stringify(compileJson(compiled, outputs), null, 2)}\n`);
-  else process.stdout.write(`${compileSummaryText(compiled, ctx.plan, ctx.registry, outputs, ctx.lang, painter()).join('\n')}\n`);
+  if (flags.format === 'json') printJson(compileJson(compiled, outputs));
+  else printLines(process.stdout, compileSummaryText(compiled, ctx.plan, ctx.registry, outputs, ctx.lang, painter()));
   return EXIT.ok;
 }

@@ -7,7 +7,7 @@ import { loadPlan } from '../data/plan.js';
 import { loadRegistry, type Registry } from '../data/registry.js';
 import { usageError } from '../core/errors.js';
 import { limitsFromFlags, type LimitFlags, type ReadLimits } from '../read/limits.js';
-import { periodFromOptions, parseUserDate } from '../compile/period.js';
+import { periodFromOptions, parseUserDate, YEARS } from '../compile/period.js';
 import type { Period } from '../compile/period.js';
 import { parseLang } from './lang.js';
 import { checkOutFolder, parseMonth } from './optionValues.js';
@@ -45,7 +45,7 @@ export { parseLang } from './lang.js';
 function checkedDate(flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const d = parseUserDate(value);
-  if (!d) throw usageError(`${flag} "${value}" không phải ngày (dd/mm/yyyy hoặc yyyy-mm-dd).`, `${flag} "${value}" is not a date (dd/mm/yyyy or yyyy-mm-dd).`);
+  if (!d) throw usageError(`${flag} "${value}" không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd, năm ${YEARS.min}–${YEARS.max}).`, `${flag} "${value}" is not a valid date (dd/mm/yyyy or yyyy-mm-dd, years ${YEARS.min}–${YEARS.max}).`);
   return d;
 }
 

@@ -4,6 +4,7 @@ import { CommanderError } from 'commander';
 import { EXIT, ThiduaError } from '../core/errors.js';
 import { langOfArgv } from './lang.js';
 import { buildProgram } from './program.js';
+import { neutralize } from '../core/safeText.js';
 
 const COMMANDS = ['validate', 'compile', 'shortlist', 'template', 'init'];
 
@@ -41,15 +42,15 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof ThiduaError) {
       const shown = parsing && e.exitCode === EXIT.usage ? withHelpPointer(e, argv) : e;
-      process.stderr.write(`thidua: ${shown.text[lang]}\n`);
+      process.stderr.write(`thidua: ${neutralize(shown.text[lang])}\n`);
       // A reader's own words (parser text) travel as the cause: for --debug only.
       if (debug) process.stderr.write(`${e.stack}\n${e.cause ? `cause: ${(e.cause as Error).stack ?? String(e.cause)}\n` : ''}`);
       return e.exitCode;
     }
     process.stderr.write(
       lang === 'en'
-        ? `thidua: unexpected error: ${(e as Error).message}. Run again with --debug and send the output to the developers.\n`
-        : `thidua: lỗi không mong đợi: ${(e as Error).message}. Hãy chạy lại với --debug và gửi kết quả cho nhóm phát triển.\n`,
+        ? `thidua: unexpected error: ${neutralize((e as Error).message)}. Run again with --debug and send the output to the developers.\n`
+        : `thidua: lỗi không mong đợi: ${neutralize((e as Error).message)}. Hãy chạy lại với --debug và gửi kết quả cho nhóm phát triển.\n`,
     );
     if (debug) process.stderr.write(`${(e as Error).stack}\n`);
     return 70;

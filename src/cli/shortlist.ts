@@ -6,7 +6,7 @@ import { buildShortlist } from '../shortlist/eligibility.js';
 import { packDocument } from '../docx/pack.js';
 import { writeOutputs } from '../write/atomic.js';
 import { shortlistJson, shortlistSummaryText } from '../render/shortlistSummary.js';
-import { painter } from './terminal.js';
+import { painter, printJson, printLines } from './terminal.js';
 import { compileForDocuments, rememberDocument, type CompileFlags } from './compile.js';
 
 export function shortlistNames(period: { from: string; to: string }) {
@@ -41,7 +41,7 @@ export async function runShortlist(paths: string[], flags: CompileFlags): Promis
   );
   await rememberDocument(ctx, 'proposal', meta);
   const extra = { bonus, unverifiedBases: decision.legalBases.filter((b) => !b.verified).map((b) => b.text), drafted };
-  if (flags.format === 'json') process.stdout.write(`${JSON.stringify(shortlistJson(shortlist, outputs, extra), null, 2)}\n`);
-  else process.stdout.write(`${shortlistSummaryText(shortlist, outputs, ctx.lang, painter(), extra).join('\n')}\n`);
+  if (flags.format === 'json') printJson(shortlistJson(shortlist, outputs, extra));
+  else printLines(process.stdout, shortlistSummaryText(shortlist, outputs, ctx.lang, painter(), extra));
   return EXIT.ok;
 }

@@ -5,7 +5,7 @@ import { checkOutFolder, resolveDistrict } from './optionValues.js';
 import { validateInputs } from '../validate/run.js';
 import { validationJson, validationText } from '../render/validateReport.js';
 import { buildContext, resolvePaths, type GlobalFlags, type PeriodFlags } from './context.js';
-import { painter } from './terminal.js';
+import { painter, printJson, printLines } from './terminal.js';
 import { clearProgress, progress } from './progress.js';
 
 export interface ValidateFlags extends GlobalFlags, PeriodFlags {
@@ -30,8 +30,8 @@ export async function runValidate(paths: string[], flags: ValidateFlags): Promis
     const { writeAnnotated } = await import('./annotate.js');
     await writeAnnotated(run, flags.annotate, !!flags.force, ctx.lang);
   }
-  if (flags.format === 'json') process.stdout.write(`${JSON.stringify(validationJson(run, ctx.registry, ctx.lang, !!flags.strict), null, 2)}\n`);
-  else process.stdout.write(`${validationText(run, ctx.registry, ctx.lang, !!flags.strict, painter()).join('\n')}\n`);
+  if (flags.format === 'json') printJson(validationJson(run, ctx.registry, ctx.lang, !!flags.strict));
+  else printLines(process.stdout, validationText(run, ctx.registry, ctx.lang, !!flags.strict, painter()));
   if (run.unreadable > 0) return EXIT.unreadable;
   if (run.errors > 0 || (flags.strict && run.warnings > 0)) return EXIT.invalid;
   return EXIT.ok;

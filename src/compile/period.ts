@@ -14,7 +14,13 @@ export interface PeriodOptions {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** Years a date of this tool may fall in: "0000-01-01" is a typo, not a period. */
+export const YEARS = { min: 1900, max: 2100 } as const;
+/** The longest period compiled (a campaign of two years is already long). */
+export const MAX_PERIOD_DAYS = 731;
+
 function isoOf(year: number, month: number, day: number): IsoDate | null {
+  if (year < YEARS.min || year > YEARS.max) return null;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
@@ -48,7 +54,7 @@ export function monthPeriod(month: string): Period | null {
 
 function userDate(text: string, flag: string): IsoDate {
   const d = parseUserDate(text);
-  if (!d) throw usageError(`${flag} "${text}" không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd).`, `${flag} "${text}" is not a valid date (dd/mm/yyyy or yyyy-mm-dd).`);
+  if (!d) throw usageError(`${flag} "${text}" không phải ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd, năm ${YEARS.min}–${YEARS.max}).`, `${flag} "${text}" is not a valid date (dd/mm/yyyy or yyyy-mm-dd, years ${YEARS.min}–${YEARS.max}).`);
   return d;
 }
 
@@ -67,6 +73,10 @@ export function periodFromOptions(plan: Plan, options: PeriodOptions = {}): Peri
   if (options.to !== undefined) period.to = userDate(options.to, '--to');
   if (period.from > period.to) {
     throw usageError(`Ngày bắt đầu ${period.from} sau ngày kết thúc ${period.to}.`, `The start date ${period.from} is after the end date ${period.to}.`);
+  }
+  const days = (Date.parse(period.to) - Date.parse(period.from)) / 86_400_000 + 1;
+  if (days > MAX_PERIOD_DAYS) {
+    throw usageError(`Kỳ báo cáo ${period.from} – ${period.to} dài ${days} ngày, quá ${MAX_PERIOD_DAYS} ngày: hãy kiểm tra --from/--to.`, `The period ${period.from} – ${period.to} spans ${days} days, over ${MAX_PERIOD_DAYS}: check --from/--to.`);
   }
   return period;
 }

@@ -1,12 +1,14 @@
 // Text keys for matching what people type against what the register and the plan say:
 // Unicode form, case, spacing, tone-mark placement, type prefixes and roman numerals.
 
+import { neutralize } from './safeText.js';
+
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const ALL_MARKS = /[\u0300-\u036f]/g;
 
 /** NFC, trimmed, inner whitespace (including line breaks and NBSP) collapsed to one space. */
 export function cleanText(s: string): string {
-  return s.normalize('NFC').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return neutralize(s.normalize('NFC')).replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 }
 
 /** Lower case ASCII, no diacritics, đ→d, punctuation as spaces. For headers and loose matching. */
@@ -88,6 +90,36 @@ export function editDistance(a: string, b: string): number {
     prev = cur;
   }
   return prev[b.length];
+}
+
+/**
+ * Levenshtein distance when it is at most `max`, else `max + 1`. Only the band of width 2·max+1
+ * around the diagonal is computed and the scan stops once a whole row exceeds `max`, so the cost
+ * is O(length × max) however long the strings are.
+ */
+export function editDistanceWithin(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const over = max + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j <= max ? j : over;
+  for (let i = 1; i <= a.length; i++) {
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(b.length, i + max);
+    cur[0] = i <= max ? i : over;
+    if (lo > 1) cur[lo - 1] = over;
+    let rowMin = cur[0];
+    for (let j = lo; j <= hi; j++) {
+      const d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = d > over ? over : d;
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (hi < b.length) cur[hi + 1] = over;
+    if (rowMin > max) return over;
+    [prev, cur] = [cur, prev];
+  }
+  return Math.min(prev[b.length], over);
 }
 
 const TYPE_BY_PREFIX: [string, string][] = [

@@ -1,6 +1,6 @@
 // The campaign plan: a JSON file in templates/plans/ holding everything specific to one
 // campaign (period, zone scale, award rules, indicators, agency, recipients). Checked on load.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Plan, Zone } from '../core/types.js';
 import { usageError } from '../core/errors.js';
@@ -30,6 +30,67 @@ const FORM_SHAPE: Record<string, Check> = { code: 'string', label: 'string', ful
 const INDICATOR_SHAPE: Record<string, Check> = { code: 'string', label: 'string', unit: 'string', money: 'boolean', aliases: 'string[]' };
 const COLLECTIVE_SHAPE: Record<string, Check> = { code: 'string', label: 'string', prefixes: 'string[]', rewardedLevels: 'string[]' };
 
+/** A real day ("2021-02-30" is not) in the years a campaign can have. */
+function realDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const t = Date.parse(`${value}T00:00:00Z`);
+  return year >= 1900 && year <= 2100 && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === value;
+}
+
+const MAX_PLAN_BYTES = 4 * 1024 * 1024;
+const MAX_PERIOD_DAYS = 731;
+
+/** Values in range, each with the sentence that says what is expected. */
+function checkValues(plan: Plan, path: string): void {
+  const fail = (key: string, value: unknown, vi: string, en: string) => {
+    const shown = JSON.stringify(value)?.slice(0, 40) ?? String(value);
+    throw usageError(`Tệp kế hoạch ${path}: "${key}" ${vi} (đang là ${shown}).`, `Plan file ${path}: "${key}" ${en} (it is ${shown}).`);
+  };
+  const days = (key: string, v: number, min: number, max: number) => {
+    if (!Number.isInteger(v) || v < min || v > max) fail(key, v, `phải là số ngày nguyên từ ${min} đến ${max}`, `must be a whole number of days from ${min} to ${max}`);
+  };
+  days('baselineLookbackDays', plan.baselineLookbackDays, 0, 366);
+  days('consistency.caseWindowDays', plan.consistency.caseWindowDays, 1, 366);
+  plan.zoneScale.zones.forEach((z, i) => {
+    if (!/^[0-9A-Fa-f]{6}$/.test(z.color)) fail(`zoneScale.zones[${i}].color`, z.color, 'phải là mã màu 6 chữ số hệ 16, ví dụ 00B050', 'must be a colour as 6 hexadecimal digits, e.g. 00B050');
+    if (!Number.isInteger(z.rank)) fail(`zoneScale.zones[${i}].rank`, z.rank, 'phải là số nguyên 1, 2, 3…', 'must be a whole number 1, 2, 3…');
+  });
+  (plan.checkpoints as unknown[]).forEach((d, i) => {
+    if (typeof d !== 'string' || !realDate(d)) fail(`checkpoints[${i}]`, d, 'phải là một ngày có thật dạng yyyy-mm-dd', 'must be a real date as yyyy-mm-dd');
+  });
+  const span = (Date.parse(plan.period.to) - Date.parse(plan.period.from)) / 86_400_000 + 1;
+  if (span > MAX_PERIOD_DAYS) fail('period', plan.period, `dài ${span} ngày, quá ${MAX_PERIOD_DAYS} ngày`, `spans ${span} days, over ${MAX_PERIOD_DAYS}`);
+}
+
+/** The plan's text: a regular file of sensible size, a UTF-8 byte-order mark (Notepad's) dropped. */
+function planText(path: string): string {
+  let st;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    throw usageError(`Không mở được tệp kế hoạch ${path} (${(e as NodeJS.ErrnoException).code ?? 'lỗi'}).`, `Cannot open the plan file ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  if (!st.isFile()) throw usageError(`Tệp kế hoạch ${path} không phải một tệp thường (thư mục, ống dẫn hay thiết bị).`, `The plan file ${path} is not a regular file (a folder, pipe or device).`);
+  if (st.size > MAX_PLAN_BYTES) throw usageError(`Tệp kế hoạch ${path} quá lớn (${st.size} byte); một kế hoạch chỉ vài chục KB.`, `The plan file ${path} is too large (${st.size} bytes); a plan is a few tens of KB.`);
+  try {
+    const text = readFileSync(path, 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch (e) {
+    throw usageError(`Không đọc được tệp kế hoạch ${path} (${(e as NodeJS.ErrnoException).code ?? 'lỗi'}).`, `Cannot read the plan file ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+}
+
+/** Where JSON.parse stopped, as "line L, column C" — never the file's own text, which may be anyone's. */
+function jsonErrorPlace(text: string, e: Error): string {
+  const m = /position (\d+)/.exec(e.message);
+  if (!m) return '';
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  return ` (line ${line}, column ${pos - before.lastIndexOf('\n')})`;
+}
+
 /** The draft Quyết định and the bonus money (issue 17): optional keys, checked when present. */
 const DECISION_SHAPE: Record<string, Check> = {
   issuer: 'object', 'issuer.parent': 'string', 'issuer.name': 'string', 'issuer.place': 'string', 'issuer.suffix': 'string',
@@ -55,7 +116,7 @@ function fits(value: unknown, check: Check): boolean {
     case 'object':
       return !!value && typeof value === 'object' && !Array.isArray(value);
     case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+      return typeof value === 'string' && realDate(value);
     default:
       return typeof value === check;
   }
@@ -74,11 +135,13 @@ function checkShape(obj: unknown, shape: Record<string, Check>, prefix: string, 
 }
 
 export function loadPlan(path: string): Plan {
+  const text = planText(path);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(text);
   } catch (e) {
-    throw usageError(`Không đọc được tệp kế hoạch ${path}: ${(e as Error).message}`, `Cannot read the plan file ${path}: ${(e as Error).message}`);
+    const at = jsonErrorPlace(text, e as Error);
+    throw usageError(`Tệp kế hoạch ${path} không phải JSON hợp lệ${at.replace('line', 'dòng').replace('column', 'cột')}.`, `The plan file ${path} is not valid JSON${at}.`);
   }
   checkShape(raw, SHAPE, '', path);
   const plan = raw as Plan;
@@ -94,6 +157,7 @@ export function loadPlan(path: string): Plan {
   if (ranks.some((r, i) => r !== i + 1)) {
     throw usageError(`Tệp kế hoạch ${path}: "zoneScale.zones[].rank" phải là 1, 2, 3… không trùng.`, `Plan file ${path}: "zoneScale.zones[].rank" must be 1, 2, 3… without repeats.`);
   }
+  checkValues(plan, path);
   plan.zoneScale.zones.sort((a, b) => a.rank - b.rank);
   if (plan.boundaries !== undefined) {
     if (typeof plan.boundaries !== 'string' || plan.boundaries.trim() === '') {

@@ -1,11 +1,12 @@
 // The register of administrative units (districts and communes), loaded from a CSV in
 // templates/registry/, with the name matching SPEC §2.1 asks for.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { megabytes } from '../read/limits.js';
 import { parse } from 'csv-parse/sync';
 import type { Commune, District } from '../core/types.js';
-import { editDistance, unitLooseKey, unitToneKey, unitTypeOf } from '../core/normalize.js';
+import { editDistanceWithin, unitLooseKey, unitToneKey, unitTypeOf } from '../core/normalize.js';
 import { usageError } from '../core/errors.js';
-import { pushTo } from '../core/collections.js';
+import { MEMO_KEY_MAX, pushTo } from '../core/collections.js';
 
 export type CommuneMatch =
   | { kind: 'found'; commune: Commune }
@@ -37,16 +38,69 @@ interface Row {
 
 const REQUIRED = ['level', 'code', 'name', 'type', 'district_code'];
 
-export function loadRegistry(path: string): Registry {
-  let rows: Row[];
+/** Names longer than this (as loose keys) get no "did you mean": no unit's name is that long. */
+const MAX_SUGGEST_CHARS = 120;
+/** Codes longer than this are not looked at as typos of a code. */
+const MAX_CODE_CHARS = 12;
+/** Distinct typed names (and codes) whose suggestion is remembered. */
+const MEMO_SIZE = 20_000;
+
+/** A whole country has ~700 districts and ~10,600 communes: generous bounds on what a register holds. */
+export const REGISTER_LIMITS = { maxBytes: 32 * 1024 * 1024, maxRows: 200_000 };
+
+/** The register's bytes, refused when it is not a regular file or too large (before it is read). */
+function registerBytes(path: string): Buffer {
+  let st;
   try {
-    rows = parse(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true, trim: true });
+    st = statSync(path);
+  } catch (e) {
+    throw usageError(`Không mở được danh mục đơn vị hành chính ${path} (${(e as NodeJS.ErrnoException).code ?? 'lỗi'}).`, `Cannot open the register ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  if (!st.isFile()) throw usageError(`Danh mục ${path} không phải một tệp thường (thư mục, ống dẫn hay thiết bị).`, `The register ${path} is not a regular file (a folder, pipe or device).`);
+  if (st.size > REGISTER_LIMITS.maxBytes) {
+    throw usageError(`Danh mục ${path} nặng ${megabytes(st.size)}, vượt giới hạn ${megabytes(REGISTER_LIMITS.maxBytes)} của một danh mục đơn vị hành chính.`, `The register ${path} is ${megabytes(st.size)}, over the ${megabytes(REGISTER_LIMITS.maxBytes)} limit for a register of administrative units.`);
+  }
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw usageError(`Không đọc được danh mục ${path} (${(e as NodeJS.ErrnoException).code ?? 'lỗi'}).`, `Cannot read the register ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+}
+
+/** Codes that occur twice at one level, with their lines: "31573 (dòng 25, 122)". */
+function duplicateCodes(rows: { record: Row; info: { lines: number } }[]): string[] {
+  const seen = new Map<string, number[]>();
+  for (const { record: r, info } of rows) pushTo(seen, `${r.level}|${r.code}`, info.lines);
+  return [...seen].filter(([, lines]) => lines.length > 1).map(([key, lines]) => `${key.split('|')[1]} (${lines.join(', ')})`);
+}
+
+function tooManyRows(path: string): never {
+  const n = REGISTER_LIMITS.maxRows;
+  throw usageError(`Danh mục ${path} có hơn ${n.toLocaleString('vi-VN')} dòng, vượt giới hạn của một danh mục đơn vị hành chính (cả nước có khoảng 11.000 đơn vị).`, `The register ${path} has more than ${n.toLocaleString('en-US')} rows, over the limit for a register of administrative units (the whole country has about 11,000).`);
+}
+
+export function loadRegistry(path: string): Registry {
+  const bytes = registerBytes(path);
+  // lines counted first (fast): a register far too long is refused before any parsing
+  let lines = 0;
+  for (let i = bytes.indexOf(10); i >= 0 && lines <= REGISTER_LIMITS.maxRows + 1; i = bytes.indexOf(10, i + 1)) lines++;
+  if (lines > REGISTER_LIMITS.maxRows + 1) tooManyRows(path);
+  let parsed: { record: Row; info: { lines: number } }[];
+  try {
+    parsed = parse(bytes, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, to: REGISTER_LIMITS.maxRows + 1 });
   } catch (e) {
     throw usageError(`Không đọc được danh mục đơn vị hành chính ${path}: ${(e as Error).message}`, `Cannot read the register ${path}: ${(e as Error).message}`);
   }
+  if (parsed.length > REGISTER_LIMITS.maxRows) tooManyRows(path);
+  const rows = parsed.map((p) => p.record);
   const missing = REQUIRED.filter((c) => rows.length > 0 && !(c in rows[0]));
   if (rows.length === 0 || missing.length > 0) {
     throw usageError(`Danh mục ${path} thiếu cột: ${missing.join(', ') || 'không có dòng nào'}`, `Register ${path} lacks columns: ${missing.join(', ') || 'no rows'}`);
+  }
+  const dups = duplicateCodes(parsed);
+  if (dups.length > 0) {
+    const list = dups.slice(0, 5).join('; ') + (dups.length > 5 ? '; …' : '');
+    throw usageError(`Danh mục ${path} có mã trùng (mã và các dòng): ${list}. Mỗi đơn vị chỉ được một dòng.`, `The register ${path} repeats codes (code and lines): ${list}. Each unit must have one line.`);
   }
   const districts = new Map<string, District>();
   const communes = new Map<string, Commune>();
@@ -57,7 +111,6 @@ export function loadRegistry(path: string): Registry {
   }
   return buildRegistry(districts, communes);
 }
-
 
 export function buildRegistry(districts: Map<string, District>, communes: Map<string, Commune>): Registry {
   const byDistrict = new Map<string, Commune[]>();
@@ -77,7 +130,14 @@ export function buildRegistry(districts: Map<string, District>, communes: Map<st
   const districtKeys = [...districts.values()].map((d) => ({ d, key: unitLooseKey(d.name) }));
   // A name key is cached per distinct typed string: the same names recur on every row.
   const keyCache = new Map<string, [string, string, string | null]>();
+  // A typed name far longer than every name in the register cannot match one (matching is by
+  // whole keys): it gets empty keys without the cost of normalising 32,000 characters each time.
+  let longestName = 0;
+  for (const c of communes.values()) longestName = Math.max(longestName, c.name.length);
+  const longName = Math.max(MEMO_KEY_MAX, 4 * longestName);
   const keysOf = (name: string): [string, string, string | null] => {
+    if (name.length > longName) return ['', '', null];
+    if (name.length > MEMO_KEY_MAX) return [unitToneKey(name), unitLooseKey(name), unitTypeOf(name)];
     let k = keyCache.get(name);
     if (!k) {
       k = [unitToneKey(name), unitLooseKey(name), unitTypeOf(name)];
@@ -87,17 +147,29 @@ export function buildRegistry(districts: Map<string, District>, communes: Map<st
   };
   const inDistrict = (list: Commune[] | undefined, dc?: string | null) => (list ?? []).filter((c) => !dc || c.districtCode === dc);
 
+  // "Did you mean" is worked out once per distinct typed name, only for names of a plausible
+  // length, with a distance that gives up past the threshold: a 32,000-character cell costs
+  // nothing, whatever the register's size.
+  let longestKey = 0;
+  for (const k of looseKeyOf.values()) longestKey = Math.max(longestKey, k.length);
+  const suggestions = new Map<string, Commune | null>();
   const suggest = (name: string, dc?: string | null): Commune | null => {
     const [, lk] = keysOf(name);
+    if (lk.length === 0 || lk.length > Math.min(MAX_SUGGEST_CHARS, longestKey + 2 + Math.floor(longestKey / 3))) return null;
+    const memo = `${dc ?? ''}|${lk}`;
+    const known = suggestions.get(memo);
+    if (known !== undefined) return known;
     let best: Commune | null = null;
-    let bestD = Infinity;
-    const pool = dc && byDistrict.has(dc) ? byDistrict.get(dc)! : [...communes.values()];
+    let bestD = Math.max(2, Math.floor(lk.length / 3)) + 1;
+    const pool = dc && byDistrict.has(dc) ? byDistrict.get(dc)! : communes.values();
     for (const c of pool) {
-      const d = editDistance(lk, looseKeyOf.get(c.code)!);
+      const d = editDistanceWithin(lk, looseKeyOf.get(c.code)!, bestD - 1);
       if (d < bestD) [best, bestD] = [c, d];
     }
-    return best && bestD <= Math.max(2, Math.floor(lk.length / 3)) ? best : null;
+    if (suggestions.size < MEMO_SIZE) suggestions.set(memo, best);
+    return best;
   };
+  const nearest = new Map<string, Commune | null>();
 
   return {
     districts,
@@ -133,14 +205,20 @@ export function buildRegistry(districts: Map<string, District>, communes: Map<st
       return hits.length === 1 ? hits[0].d : null;
     },
     nearestCode(code, dc) {
-      const pool = dc && byDistrict.has(dc) ? byDistrict.get(dc)! : [...communes.values()];
+      // a code one keystroke from a real one; anything much longer than a code is no typo of one
+      if (code.length > MAX_CODE_CHARS) return null;
+      const memo = `${dc ?? ''}|${code}`;
+      const known = nearest.get(memo);
+      if (known !== undefined) return known;
+      const pool = dc && byDistrict.has(dc) ? byDistrict.get(dc)! : communes.values();
       let best: Commune | null = null;
-      let bestD = Infinity;
       for (const c of pool) {
-        const d = editDistance(code, c.code);
-        if (d < bestD) [best, bestD] = [c, d];
+        const d = editDistanceWithin(code, c.code, 1);
+        if (d === 0) return c;
+        if (d <= 1 && !best) best = c;
       }
-      return bestD <= 1 ? best : null;
+      if (nearest.size < MEMO_SIZE) nearest.set(memo, best);
+      return best;
     },
   };
 }

@@ -4,6 +4,7 @@
 
 import { Packer, type Document } from 'docx';
 import JSZip from 'jszip';
+import { stripUnsafe } from '../core/safeText.js';
 
 /** Zip entry time: DOS dates start in 1980; JSZip writes them in UTC, so the zone does not matter. */
 const ZIP_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
@@ -60,7 +61,8 @@ function utf8(data: PartData): Buffer {
 /** Per-part fixes; parts are visited in name order, so drawing ids come out the same. */
 function normalizePart(name: string, xml: string, options: PackOptions, renumber: (xml: string) => string): string {
   if (name === 'docProps/core.xml') return fixCoreTimes(xml, options.timestamp);
-  if (name.startsWith('word/') && name.endsWith('.xml')) return renumber(xml);
+  // text from files: no control characters (invalid XML) and no bidi overrides reach the document
+  if (name.startsWith('word/') && name.endsWith('.xml')) return renumber(stripUnsafe(xml));
   return xml;
 }
 

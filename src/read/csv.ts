@@ -57,8 +57,18 @@ interface Reading {
   delimiter: string;
   name: string;
   nulLines: number[];
+  strayLines: { line: number; bytes: number[] }[];
   limits: ReadLimits;
   problems: ReadProblem[];
+  omitted: Partial<Record<ReadProblem['code'], number>>;
+}
+
+/** Problems kept per file; the rest are counted (validation caps issues the same way). */
+const PROBLEMS_KEPT = 10_000;
+
+function note(r: Reading, p: ReadProblem): void {
+  if (r.problems.length < PROBLEMS_KEPT) r.problems.push(p);
+  else r.omitted[p.code] = (r.omitted[p.code] ?? 0) + 1;
 }
 
 function* records(r: Reading): Generator<RawRow> {
@@ -71,18 +81,28 @@ function* records(r: Reading): Generator<RawRow> {
   }
   const width = tableWidth(head);
   const nul = new Set(r.nulLines);
+  const stray = new Map(r.strayLines.map((s) => [s.line, s.bytes]));
   let row = 0;
   const emit = (rec: ScannedRecord): RawRow => {
     row++;
     if (row > r.limits.maxRows) {
       throw unreadableError(`Tệp ${r.name} có hơn ${r.limits.maxRows.toLocaleString('vi-VN')} dòng, vượt giới hạn (${LIMIT_FLAGS.maxRows}).`, `${r.name} has more than ${r.limits.maxRows.toLocaleString('en-US')} rows, over the limit (${LIMIT_FLAGS.maxRows}).`);
     }
-    for (const p of rec.problems) r.problems.push(lineProblem(row, p.kind, p.line, p.reason));
-    if (nul.has(rec.line)) r.problems.push(lineProblem(row, 'repaired', rec.line, { vi: 'dòng có byte NUL (ký tự rỗng), đã bỏ đi', en: 'the line held NUL bytes, which were removed' }));
+    for (const p of rec.problems) note(r, lineProblem(row, p.kind, p.line, p.reason));
+    if (nul.has(rec.line)) note(r, lineProblem(row, 'repaired', rec.line, { vi: 'dòng có byte NUL (ký tự rỗng), đã bỏ đi', en: 'the line held NUL bytes, which were removed' }));
+    const strayBytes = stray.get(rec.line);
+    if (strayBytes) {
+      const hex = strayBytes.map((b) => `0x${b.toString(16).toUpperCase()}`).join(', ');
+      const dash = strayBytes.some((b) => b === 0x96 || b === 0x97);
+      note(r, lineProblem(row, 'repaired', rec.line, {
+        vi: `dòng có byte không phải UTF-8 (${hex}${dash ? ': dấu gạch "–" gõ theo bảng mã Windows-1252' : ''}), đã thay bằng ký tự "�"`,
+        en: `the line holds bytes that are not UTF-8 (${hex}${dash ? ': a dash "–" typed in Windows-1252' : ''}), replaced by "�"`,
+      }));
+    }
     const reach = extent(rec.fields);
     if (width > 0 && reach > width) {
       const extra = rec.fields.slice(width, reach).join(r.delimiter).slice(0, 60);
-      r.problems.push(lineProblem(row, 'repaired', rec.line, { vi: `dòng có ${reach} ô, nhiều hơn ${width} cột của bảng (phần thừa: "${extra}"); có thể một giá trị chứa dấu phân cách mà thiếu ngoặc kép`, en: `the line has ${reach} cells, more than the table's ${width} columns (extra: "${extra}"); a value may hold the delimiter without quotes` }));
+      note(r, lineProblem(row, 'repaired', rec.line, { vi: `dòng có ${reach} ô, nhiều hơn ${width} cột của bảng (phần thừa: "${extra}"); có thể một giá trị chứa dấu phân cách mà thiếu ngoặc kép`, en: `the line has ${reach} cells, more than the table's ${width} columns (extra: "${extra}"); a value may hold the delimiter without quotes` }));
     }
     return { row, cells: rec.fields.map(nfc) };
   };
@@ -90,18 +110,27 @@ function* records(r: Reading): Generator<RawRow> {
   for (const rec of scan) yield emit(rec);
 }
 
+function strayNote(lines: { line: number }[], name: string) {
+  const list = lines.slice(0, 5).map((l) => l.line).join(', ') + (lines.length > 5 ? ', …' : '');
+  return {
+    vi: `Tệp ${name} là UTF-8 nhưng có byte lạ (dòng ${list}); các byte đó được thay bằng "�".`,
+    en: `${name} is UTF-8 but holds stray bytes (line ${list}); they were replaced by "�".`,
+  };
+}
+
 export function readDelimited(bytes: Buffer, base: Omit<SourceFile, 'encoding' | 'delimiter' | 'sheets' | 'hiddenSheets'>, limits: ReadLimits = DEFAULT_LIMITS): SourceFile {
   const name = basename(base.path);
-  const { text, encoding, nulLines } = decodeText(bytes, name);
+  const { text, encoding, nulLines, strayLines = [] } = decodeText(bytes, name);
   const delimiter = sniffDelimiter(text);
-  const note = encodingNote(encoding, name);
+  const encNote = strayLines.length > 0 ? strayNote(strayLines, name) : encodingNote(encoding, name);
   const problems: ReadProblem[] = [];
+  const omitted: Reading['omitted'] = {};
   return {
     ...base,
-    notes: note ? [...base.notes, note] : base.notes,
+    notes: encNote ? [...base.notes, encNote] : base.notes,
     encoding,
     delimiter,
     hiddenSheets: [],
-    sheets: [{ name: name.replace(/\.[^.]+$/, ''), rows: records({ text, delimiter, name, nulLines, limits, problems }), problems }],
+    sheets: [{ name: name.replace(/\.[^.]+$/, ''), rows: records({ text, delimiter, name, nulLines, strayLines, limits, problems, omitted }), problems, omittedProblems: omitted }],
   };
 }

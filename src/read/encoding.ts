@@ -14,7 +14,47 @@ export interface DecodedText {
   encoding: TextEncoding;
   /** 1-based lines that held NUL bytes (removed) */
   nulLines: number[];
+  /** UTF-8 text with a few bytes that are not UTF-8: their 1-based lines (each byte became U+FFFD) */
+  strayLines?: { line: number; bytes: number[] }[];
 }
+
+/** Valid multi-byte sequences and invalid bytes of a UTF-8 reading, with the lines of the latter. */
+function utf8Faults(b: Buffer): { valid: number; invalid: number; lines: { line: number; bytes: number[] }[] } {
+  let valid = 0;
+  let invalid = 0;
+  let line = 1;
+  const lines: { line: number; bytes: number[] }[] = [];
+  const bad = (x: number) => {
+    invalid++;
+    const last = lines.at(-1);
+    if (last?.line === line) {
+      if (last.bytes.length < 4) last.bytes.push(x);
+    } else if (lines.length < 1000) lines.push({ line, bytes: [x] });
+  };
+  const cont = (i: number) => i < b.length && (b[i] & 0xc0) === 0x80;
+  for (let i = 0; i < b.length; i++) {
+    const x = b[i];
+    if (x < 0x80) {
+      if (x === 0x0a) line++;
+      continue;
+    }
+    const n = x >= 0xc2 && x <= 0xdf ? 1 : x >= 0xe0 && x <= 0xef ? 2 : x >= 0xf0 && x <= 0xf4 ? 3 : -1;
+    let ok = n > 0;
+    for (let k = 1; ok && k <= n; k++) ok = cont(i + k);
+    if (ok) {
+      valid++;
+      i += n;
+    } else bad(x);
+  }
+  return { valid, invalid, lines };
+}
+
+/**
+ * Mostly UTF-8 with a few stray bytes (an en dash typed in a Windows-1252 editor, a truncated
+ * character): at least one valid multi-byte sequence and at most one invalid byte for every ten.
+ * Legacy 8-bit text pairs its high bytes into valid sequences only by chance, far less often.
+ */
+const mostlyUtf8 = (f: { valid: number; invalid: number }) => f.valid > 0 && f.invalid * 10 <= f.valid;
 
 function decodeStrict(bytes: Buffer, label: string): string | null {
   if (label === 'utf-8') {
@@ -104,6 +144,8 @@ export function decodeText(raw: Buffer, name: string): DecodedText {
     }
     return { text: utf8, encoding: 'utf-8', nulLines };
   }
+  const faults = utf8Faults(bytes);
+  if (mostlyUtf8(faults)) return { text: bytes.toString('utf8'), encoding: 'utf-8', nulLines, strayLines: faults.lines };
   return { ...contest([{ encoding: 'windows-1258', decode: cp1258 }, { encoding: 'tcvn3', decode: tcvn3 }, { encoding: 'vni', decode: vni }], bytes), nulLines };
 }
 

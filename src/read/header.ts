@@ -5,6 +5,7 @@ import { looseKey } from '../core/normalize.js';
 import { cellText, columnLetter } from './cells.js';
 import { COMPILED_KINDS, fieldScore, type CompiledKind } from './schema.js';
 import type { RawRow } from './source.js';
+import { MEMO_KEY_MAX } from '../core/collections.js';
 
 export const HEADER_SEARCH_ROWS = 20;
 
@@ -39,6 +40,7 @@ const keyMemo = new Map<string, string>();
 const bestMemo = new Map<CompiledKind, Map<string, { field: string; score: number } | null>>();
 
 function keyOf(label: string): string {
+  if (label.length > MEMO_KEY_MAX) return looseKey(label);
   let key = keyMemo.get(label);
   if (key === undefined) {
     key = looseKey(label);
@@ -50,6 +52,7 @@ function keyOf(label: string): string {
 function bestField(kind: CompiledKind, label: string): { field: string; score: number } | null {
   let memo = bestMemo.get(kind);
   if (!memo) bestMemo.set(kind, (memo = new Map()));
+  if (label.length > MEMO_KEY_MAX) memo = new Map(); // a long label is worked out, not remembered
   let top = memo.get(label);
   if (top !== undefined) return top;
   top = null;
@@ -162,6 +165,7 @@ const totalMemo = new Map<string, boolean>();
 
 /** Is this cell's text exactly a total phrase ("Tổng cộng", "Cộng:", "TOÀN HUYỆN")? Kept per distinct text. */
 export function isTotalLabel(v: string): boolean {
+  if (v.length > 60) return false; // no total phrase is longer; long cells stay out of the memo (collections.ts)
   let total = totalMemo.get(v);
   if (total === undefined) {
     total = v.length <= 60 && TOTAL_PHRASES.has(totalWords(v));

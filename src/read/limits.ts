@@ -43,11 +43,16 @@ export interface LimitFlags {
   maxCellChars?: string | number;
 }
 
+/** A flag's value: positive; a count (rows, columns, characters) whole as well ("0.5" rows is no limit anyone means). */
 function positive(flag: string, v: string | number | undefined, fallback: number, scale = 1): number {
   if (v === undefined) return fallback;
-  const n = typeof v === 'number' ? v : Number(String(v).trim());
+  const text = String(v).trim();
+  const n = typeof v === 'number' ? v : text === '' ? NaN : Number(text);
   if (!Number.isFinite(n) || n <= 0) throw usageError(`${flag} phải là một số dương (nhận được "${v}").`, `${flag} must be a positive number (got "${v}").`);
-  return Math.floor(n * scale);
+  if (scale === 1 && !Number.isInteger(n)) throw usageError(`${flag} phải là một số nguyên dương (nhận được "${v}").`, `${flag} must be a positive whole number (got "${v}").`);
+  const value = Math.floor(n * scale);
+  if (value < 1) throw usageError(`${flag} quá nhỏ (nhận được "${v}").`, `${flag} is too small (got "${v}").`);
+  return value;
 }
 
 /** CLI flags (strings from commander) to limits, defaults for those not given. */

@@ -14,15 +14,26 @@ import type { SourceFile } from './types.js';
 export { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 export type { RawRow, RawSheet, ReadProblem, SourceFile, SourceFormat } from './types.js';
 
+/** A system error opening or reading a file, as a sentence: this file's answer, not the run's end. */
+function cannotRead(path: string, e: unknown): ThiduaError {
+  const code = (e as NodeJS.ErrnoException)?.code ?? '';
+  if (code === 'EACCES' || code === 'EPERM') return unreadableError(`Không có quyền đọc tệp ${path} (${code}): hãy cấp quyền đọc hoặc chép tệp sang thư mục khác.`, `No permission to read ${path} (${code}): grant read access or copy the file elsewhere.`);
+  if (code === 'ENOENT') return unreadableError(`Không tìm thấy tệp ${path} (có thể đã bị xóa hoặc đổi tên trong lúc đọc).`, `${path} was not found (it may have been deleted or renamed meanwhile).`);
+  return unreadableError(`Không đọc được tệp ${path}${code ? ` (${code})` : ''}.`, `Cannot read ${path}${code ? ` (${code})` : ''}.`);
+}
+
 function sizeOf(path: string, name: string, limits: ReadLimits): number {
   let size: number;
+  let st;
   try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new Error('directory');
+    st = statSync(path);
     size = st.size;
-  } catch {
-    throw unreadableError(`Không mở được tệp ${path}: tệp không tồn tại hoặc không có quyền đọc.`, `Cannot open ${path}: it does not exist or cannot be read.`);
+  } catch (e) {
+    throw cannotRead(path, e);
   }
+  if (st.isDirectory()) throw unreadableError(`Không đọc được thư mục ${path}: không liệt kê được các tệp trong đó.`, `Cannot read the folder ${path}: its files cannot be listed.`);
+  // A pipe or a device would block the read for ever (or never end): only regular files are read.
+  if (!st.isFile()) throw unreadableError(`${path} không phải một tệp thường (ống dẫn, thiết bị hay socket): hãy lưu bảng tính thành tệp rồi chỉ ra tệp đó.`, `${path} is not a regular file (a pipe, device or socket): save the spreadsheet as a file and give that.`);
   if (size > limits.maxFileBytes) {
     throw unreadableError(`Tệp ${name} nặng ${megabytes(size)}, lớn hơn giới hạn ${megabytes(limits.maxFileBytes)} (${LIMIT_FLAGS.maxFileBytes}).`, `${name} is ${megabytes(size)}, larger than the ${megabytes(limits.maxFileBytes)} limit (${LIMIT_FLAGS.maxFileBytes}).`);
   }
@@ -36,7 +47,12 @@ export async function openSource(path: string, limits: ReadLimits = DEFAULT_LIMI
   const name = basename(path);
   const size = sizeOf(path, name, limits);
   // Read in one go: a promise-based read of hundreds of small files mostly waits on the thread pool.
-  const bytes = readFileSync(path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw cannotRead(path, e);
+  }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const base = { path, sha256, size, notes: [] as SourceFile['notes'] };
   const what = sniff(bytes);

@@ -24,6 +24,8 @@ export interface RawSheet {
   rows: AsyncIterable<RawRow> | Iterable<RawRow>;
   /** filled while `rows` is read */
   problems?: ReadProblem[];
+  /** problems counted but not kept, over the reader's cap (a file of a million bad lines) */
+  omittedProblems?: Partial<Record<ReadProblem['code'], number>>;
 }
 
 /**

@@ -50,6 +50,8 @@ export interface ReportInput {
   results: Results;
   sources: SourceSummary[];
   issues: IssueRow[];
+  /** how many issues were found in all, when more than `issues` lists (the rest were only counted) */
+  issueTotal?: number;
   meta: DocumentMeta;
   /** The commune boundaries for the map; absent or null: the report has no map. */
   boundaries?: Boundaries | null;
@@ -63,4 +65,6 @@ export interface Compiled {
   results: Results;
   sources: SourceSummary[];
   issues: IssueRow[];
+  /** issues found, listed or only counted (validate/cap.ts) */
+  issueTotal: number;
 }

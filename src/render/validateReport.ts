@@ -5,6 +5,7 @@ import type { Registry } from '../data/registry.js';
 import type { ValidationRun } from '../validate/run.js';
 import { message, pointerText, suggestionText, type Issue } from '../validate/issue.js';
 import { groupBy } from '../core/collections.js';
+import { omittedCount, severityOf } from '../validate/cap.js';
 import { RULE_TEXT } from '../validate/attribution.js';
 import { SKIP_TEXT, skippedText, type RowCounts } from '../validate/ledger.js';
 
@@ -24,7 +25,7 @@ export function validationJson(run: ValidationRun, reg: Registry, lang: Lang, st
   return {
     version: 1,
     valid: run.errors === 0 && (!strict || run.warnings === 0),
-    stats: { files: run.files.length, rows: run.ledger, errors: run.errors, warnings: run.warnings },
+    stats: { files: run.files.length, rows: run.ledger, errors: run.errors, warnings: run.warnings, issuesOmitted: run.files.reduce((a, f) => a + omittedCount(f.omitted), 0) },
     period: { from: run.window.from, to: run.window.to, lookback: run.window.lookback },
     ignored: run.ignored.map((i) => ({ path: i.path, note: i.note[lang] })),
     files: run.files.map((f) => ({
@@ -46,6 +47,8 @@ export function validationJson(run: ValidationRun, reg: Registry, lang: Lang, st
         code: i.code, severity: i.severity, sheet: i.sheet, row: i.row, column: i.column, cell: i.cell, value: i.value,
         message: message(i, lang), suggestion: suggestionText(i, lang),
       })),
+      // beyond the first ISSUES_KEPT_PER_FILE, issues are counted by code, not listed
+      issuesOmitted: { count: omittedCount(f.omitted), errors: f.omitted.errors, warnings: f.omitted.warnings, byCode: f.omitted.byCode },
     })),
   };
 }
@@ -62,8 +65,8 @@ export interface Painter {
 export const plainPainter: Painter = { error: (s) => s, warning: (s) => s, ok: (s) => s, dim: (s) => s, bold: (s) => s, zone: (_h, s) => s };
 
 const T = {
-  vi: { file: 'Tệp', district: 'Đơn vị', unknown: 'chưa xác định', many: 'tệp tổng hợp của {n} đơn vị', encoding: 'mã hóa', sheets: 'trang', rows: 'dòng', errors: 'lỗi', warnings: 'cảnh báo', more: 'và {n} chỗ khác', valid: 'HỢP LỆ', invalid: 'KHÔNG HỢP LỆ', total: 'Tổng', files: 'tệp', noIssue: 'không có vấn đề nào', document: 'không phải bảng tính, chưa đọc', ledger: '{used} dùng, {excluded} loại vì lỗi, {skipped} bỏ qua', skipped: 'Bỏ qua {n} dòng không phải số liệu' },
-  en: { file: 'File', district: 'District', unknown: 'unknown', many: 'consolidated file of {n} districts', encoding: 'encoding', sheets: 'sheets', rows: 'rows', errors: 'errors', warnings: 'warnings', more: 'and {n} more', valid: 'VALID', invalid: 'INVALID', total: 'Total', files: 'files', noIssue: 'no issues', document: 'not a spreadsheet, not read', ledger: '{used} used, {excluded} excluded by errors, {skipped} skipped', skipped: 'Skipped {n} rows that are not data' },
+  vi: { file: 'Tệp', district: 'Đơn vị', unknown: 'chưa xác định', many: 'tệp tổng hợp của {n} đơn vị', encoding: 'mã hóa', sheets: 'trang', rows: 'dòng', errors: 'lỗi', warnings: 'cảnh báo', more: 'và {n} chỗ khác', valid: 'HỢP LỆ', invalid: 'KHÔNG HỢP LỆ', total: 'Tổng', files: 'tệp', noIssue: 'không có vấn đề nào', document: 'không phải bảng tính, chưa đọc', ledger: '{used} dùng, {excluded} loại vì lỗi, {skipped} bỏ qua', skipped: 'Bỏ qua {n} dòng không phải số liệu', omitted: '{kept} lỗi, cảnh báo đầu tiên được ghi lại đủ chi tiết; {n} cái sau chỉ được đếm (đã tính trong các con số trên).' },
+  en: { file: 'File', district: 'District', unknown: 'unknown', many: 'consolidated file of {n} districts', encoding: 'encoding', sheets: 'sheets', rows: 'rows', errors: 'errors', warnings: 'warnings', more: 'and {n} more', valid: 'VALID', invalid: 'INVALID', total: 'Total', files: 'files', noIssue: 'no issues', document: 'not a spreadsheet, not read', ledger: '{used} used, {excluded} excluded by errors, {skipped} skipped', skipped: 'Skipped {n} rows that are not data', omitted: 'the first {kept} issues are kept in full; {n} more are only counted (included in the counts above).' },
 } as const;
 
 
@@ -94,14 +97,20 @@ export function validationText(run: ValidationRun, reg: Registry, lang: Lang, st
       const more = f.skipped.length > examples * 4 ? `; ${t.more.replace('{n}', String(f.skipped.length - examples * 4))}` : '';
       lines.push(paint.dim(`  · ${t.skipped.replace('{n}', String(f.skipped.length))}: ${list}${more}.`));
     }
-    if (f.issues.length === 0) lines.push(paint.ok(`  ✓ ${t.noIssue}`));
-    for (const [code, group] of groupBy(f.issues, (i) => i.code)) {
-      const sev = group[0].severity;
-      const head = `  ${sev === 'error' ? '✗' : '!'} ${code} (${group.length})`;
+    const omitted = omittedCount(f.omitted);
+    if (f.issues.length === 0 && omitted === 0) lines.push(paint.ok(`  ✓ ${t.noIssue}`));
+    const groups = groupBy(f.issues, (i) => i.code);
+    for (const code of Object.keys(f.omitted.byCode) as Issue['code'][]) if (!groups.has(code)) groups.set(code, []);
+    for (const [code, group] of groups) {
+      const count = group.length + (f.omitted.byCode[code] ?? 0);
+      if (count === 0) continue;
+      const sev = group[0]?.severity ?? severityOf(code);
+      const head = `  ${sev === 'error' ? '✗' : '!'} ${code} (${count})`;
       lines.push(sev === 'error' ? paint.error(head) : paint.warning(head));
       for (const i of group.slice(0, examples)) lines.push(exampleLine(i, lang));
-      if (group.length > examples) lines.push(paint.dim(`    … ${t.more.replace('{n}', String(group.length - examples))}`));
+      if (count > Math.min(examples, group.length)) lines.push(paint.dim(`    … ${t.more.replace('{n}', String(count - Math.min(examples, group.length)))}`));
     }
+    if (omitted > 0) lines.push(paint.dim(`  · ${t.omitted.replace('{n}', String(omitted)).replace('{kept}', String(f.issues.length))}`));
   }
   const skipped = skippedSheetsLine(run, lang);
   if (skipped) lines.push('', paint.dim(skipped));

@@ -16,6 +16,7 @@ import { readSheet, type SheetResult } from './sheet.js';
 import { decideDistrict, resolveCommune, type Window } from './resolve.js';
 import { pointAt, type PlanIndex } from './rows.js';
 import { RowAssessment } from './assessment.js';
+import { countOmitted, IssueCap, mergeOmitted, noneOmitted, severityOf, type Omitted } from './cap.js';
 import type { Attribution, AttributionRule } from './attribution.js';
 import { NO_ROWS, type RowCounts, type SheetRows, type SkippedRow } from './ledger.js';
 
@@ -39,7 +40,10 @@ export interface FileOutcome {
   hiddenSheets: string[];
   /** what the reader noted; a skipped (hidden or instructions) sheet is named, for the run's one summary line */
   notes: { vi: string; en: string; skippedSheet?: string }[];
+  /** the issues kept (the first ISSUES_KEPT_PER_FILE, see cap.ts) */
   issues: Issue[];
+  /** issues counted but not kept */
+  omitted: Omitted;
   assessments: Assessment[];
   nominations: Nomination[];
   indicators: IndicatorValue[];
@@ -63,12 +67,14 @@ export interface FileContext {
   hint?: Attribution | null;
   explicit?: boolean;
   limits?: ReadLimits;
+  /** the run's budget of kept issues */
+  cap?: IssueCap;
 }
 
 function blank(path: string): FileOutcome {
   return {
     path, format: null, encoding: null, delimiter: null, sha256: null, size: null, unreadable: false, document: false, explicit: false, districtBy: null, districtCode: null, districts: [],
-    sheets: [], hiddenSheets: [], notes: [], issues: [], assessments: [], nominations: [], indicators: [], difficulties: [], communesWithErrors: new Set(),
+    sheets: [], hiddenSheets: [], notes: [], issues: [], omitted: noneOmitted(), assessments: [], nominations: [], indicators: [], difficulties: [], communesWithErrors: new Set(),
     ledger: [], rows: { ...NO_ROWS }, skipped: [],
   };
 }
@@ -91,15 +97,19 @@ export async function validateFile(path: string, ctx: FileContext): Promise<File
   Object.assign(out, { format: source.format, encoding: source.encoding, delimiter: source.delimiter, sha256: source.sha256, size: source.size, hiddenSheets: source.hiddenSheets, notes: source.notes });
   for (const h of source.hiddenSheets) out.notes.push({ vi: `Bỏ qua trang ẩn "${h}".`, en: `Skipped hidden sheet "${h}".`, skippedSheet: h });
   const sheets: SheetResult[] = [];
+  const cap = (ctx.cap ??= new IssueCap());
+  let kept = 0;
   try {
     for (const s of source.sheets) {
       if (GUIDE_SHEETS.has(looseKey(s.name))) {
         out.notes.push({ vi: `Bỏ qua trang hướng dẫn "${s.name}".`, en: `Skipped the instructions sheet "${s.name}".`, skippedSheet: s.name });
         continue;
       }
-      const read = await readSheet({ file: path, idx: ctx.idx }, s);
+      const read = await readSheet({ file: path, idx: ctx.idx, cap, keptBefore: kept }, s);
       const problems = readerIssues(path, s);
-      read.issues.push(...problems);
+      for (const i of problems) cap.add(read.issues, read.omitted, i, kept + read.issues.length);
+      for (const [code, n] of Object.entries(s.omittedProblems ?? {}) as [keyof typeof s.omittedProblems & string, number][]) countOmitted(read.omitted, code, severityOf(code), null, n);
+      kept += read.issues.length;
       sheets.push(read);
       const dropped = problems.filter((p) => p.code === 'bad-line' && (p.row ?? 0) > read.headerRow).length;
       if (read.kind !== null) out.ledger.push({ name: read.name, kind: read.kind, rows: read.rows, headerRow: read.headerRow, firstDataRow: read.firstDataRow, erredRows: read.erredRows, droppedRows: dropped, skipped: read.skipped });
@@ -111,16 +121,20 @@ export async function validateFile(path: string, ctx: FileContext): Promise<File
   }
   out.sheets = sheets.map((s) => ({ name: s.name, kind: s.kind, rows: s.rows, incomplete: s.incomplete }));
   out.skipped = sheets.flatMap((s) => s.skipped);
-  for (const s of sheets) out.issues.push(...s.issues);
+  for (const s of sheets) {
+    for (const i of s.issues) out.issues.push(i);
+    mergeOmitted(out.omitted, s.omitted);
+  }
   if (sheets.every((s) => s.kind === null)) {
     if (source.format === 'csv' && /\.(xlsx|xlsm|xls|ods)$/i.test(path)) {
       // Text under a spreadsheet's name that holds no table: a letter or a note, not a workbook.
       const name = basename(path);
       out.issues = [];
+      out.omitted = noneOmitted();
       const e = unreadableError(`Tệp ${name} không phải bảng tính (chỉ có văn bản thường): hãy xin đơn vị gửi đúng tệp Excel.`, `${name} is not a spreadsheet (plain text only): ask the district for the actual Excel file.`);
       return markUnreadable(out, e, ctx);
     }
-    if (sheets.every((s) => s.issues.length === 0)) {
+    if (sheets.every((s) => s.issues.length === 0 && s.omitted.errors + s.omitted.warnings === 0)) {
       const name = basename(path);
       const e = new ThiduaError(EXIT.unreadable, { vi: `Tệp ${name} không có dòng dữ liệu nào: hãy xin đơn vị gửi lại.`, en: `${name} holds no data rows: ask the district to send it again.` }, 'empty-file');
       return markUnreadable(out, e, ctx);
@@ -131,12 +145,6 @@ export async function validateFile(path: string, ctx: FileContext): Promise<File
   }
   finishFile(out, sheets, ctx);
   return out;
-}
-
-/** Did an error (not a warning) join the issues after index `before`? */
-function erredSince(issues: Issue[], before: number): boolean {
-  for (let i = before; i < issues.length; i++) if (issues[i].severity === 'error') return true;
-  return false;
 }
 
 /** A file that is not read still belongs to whoever sent it, when its name or folder says. */
@@ -195,31 +203,48 @@ function finishFile(out: FileOutcome, sheets: SheetResult[], ctx: FileContext): 
   const rowDistrict = new Map<string, string[]>();
   const dc = district?.code ?? '';
   const range = { from: formatDmy(w.from), to: formatDmy(w.to), lookback: formatDmy(w.lookback) };
+  const cap = ctx.cap ?? new IssueCap();
+  const many = decision.kind === 'many';
+  // A row's issues: kept while under the cap, else counted (against the row's district in a file of several).
+  // An error counted but not kept still excludes its row in the ledger.
+  const keep = (found: Issue[], rowDistrictCode: string | undefined, over: { errors: number; warnings: number } | undefined, sheet: SheetResult) => {
+    for (const i of found) {
+      const kept = cap.add(out.issues, out.omitted, i, out.issues.length, many ? rowDistrictCode : null);
+      if (!kept && i.severity === 'error' && i.row !== null) sheet.erredRows.add(i.row);
+    }
+    if (many && over && rowDistrictCode) {
+      const d = (out.omitted.byDistrict[rowDistrictCode] ??= { errors: 0, warnings: 0 });
+      d.errors += over.errors;
+      d.warnings += over.warnings;
+    }
+  };
   for (const s of sheets) {
     const districtOf: string[] = [];
-    if (decision.kind === 'many') rowDistrict.set(s.name, districtOf);
+    if (many) rowDistrict.set(s.name, districtOf);
     for (const z of s.zones) {
-      const before = out.issues.length;
-      const commune = resolveCommune(reg, z, district, out.issues);
+      const found: Issue[] = [];
+      const commune = resolveCommune(reg, z, district, found);
       if (z.date && (z.date < w.lookback || z.date > w.to)) {
-        out.issues.push(issue('date-out-of-period', pointAt(z.place, z.row, 'date'), formatDmy(z.date), range));
+        found.push(issue('date-out-of-period', pointAt(z.place, z.row, 'date'), formatDmy(z.date), range));
       }
-      if (commune && decision.kind === 'many') districtOf[z.row] = commune.districtCode;
-      const ok = z.clean && !erredSince(out.issues, before) && commune && z.date && z.zone;
+      if (commune && many) districtOf[z.row] = commune.districtCode;
+      keep(found, commune?.districtCode, z.omitted, s);
+      const ok = z.clean && !found.some((i) => i.severity === 'error') && commune && z.date && z.zone;
       if (!ok && commune) out.communesWithErrors.add(commune.code);
       if (ok) {
         out.assessments.push(new RowAssessment(commune.code, commune.districtCode, z.date!, z.zone!, z.communityCases, z.quarantineCases, z.lastCommunityCase, z.population, z.decision, z.note, z.place, z.row));
       }
     }
     for (const n of s.nominations) {
-      const before = out.issues.length;
-      const commune = resolveCommune(reg, n.commune, district, out.issues);
+      const found: Issue[] = [];
+      const commune = resolveCommune(reg, n.commune, district, found);
+      keep(found, commune?.districtCode, n.omitted, s);
       // Every named nomination goes on, with its problems, so the shortlist can say why it left one out.
       if (!n.name) continue;
       out.nominations.push({
         kind: n.kind, name: n.name, position: n.position, unit: n.unit, communeCode: commune?.code ?? null, districtCode: commune?.districtCode ?? dc,
         achievement: n.achievement ?? '', awardForm: n.awardForm, birthYear: n.birthYear, gender: n.gender,
-        problems: [...n.problems, ...out.issues.slice(before).map((i) => i.code)], at: n.at,
+        problems: [...n.problems, ...found.map((i) => i.code)], at: n.at,
       });
     }
     for (const i of s.indicators) {

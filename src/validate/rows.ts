@@ -7,6 +7,7 @@ import type { KindSpec } from '../read/schema.js';
 import { aliasIndex, lookupAlias, type AliasIndex } from '../data/plan.js';
 import { looseKey } from '../core/normalize.js';
 import { issue, type Issue } from './issue.js';
+import { MEMO_KEY_MAX } from '../core/collections.js';
 
 /** Lookups built once per plan and shared by every row. */
 export interface PlanIndex {
@@ -39,6 +40,7 @@ const textMemo = new Map<string, string>();
 const dateMemo = new Map<string, IsoDate | null>();
 
 function memo<V>(map: Map<string, V>, key: string, make: (k: string) => V): V {
+  if (key.length > MEMO_KEY_MAX) return make(key);
   let v = map.get(key);
   if (v === undefined && !map.has(key)) {
     v = make(key);

@@ -5,13 +5,13 @@ import type { Registry } from '../data/registry.js';
 import { usageError } from '../core/errors.js';
 import type { ReadLimits } from '../read/source.js';
 import { documentOutcome, validateFile, type FileContext, type FileOutcome } from './file.js';
-import { ignoredNote, listInputs, type InputFile } from './inputs.js';
+import { ignoredNote, listInputs, repeatedNote, type InputFile } from './inputs.js';
+import { IssueCap } from './cap.js';
 import { attributeByPath, attributeBySiblings, type Attribution } from './attribution.js';
 import { checkSubmissions } from './submission.js';
 import type { Window } from './resolve.js';
 import { addDays } from '../core/dates.js';
 import { planIndex } from './rows.js';
-import type { Issue } from './issue.js';
 import { addCounts, NO_ROWS, sheetCounts, type RowCounts } from './ledger.js';
 
 /** Files named, and the spreadsheets inside folders named (recursively, in name order). */
@@ -65,7 +65,8 @@ export async function validateInputs(paths: string[], opts: ValidateOptions): Pr
   const idx = planIndex(opts.plan);
   const province = opts.plan.province.name;
   const outcomes: FileOutcome[] = [];
-  const context = (f: InputFile, hint: Attribution | null): FileContext => ({ registry: opts.registry, idx, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits, explicit: f.explicit, hint });
+  const cap = new IssueCap();
+  const context = (f: InputFile, hint: Attribution | null): FileContext => ({ registry: opts.registry, idx, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits, explicit: f.explicit, hint, cap });
   let rowsSoFar = 0;
   for (const [i, f] of files.entries()) {
     opts.onFile?.(f.path, i, files.length, rowsSoFar);
@@ -76,15 +77,22 @@ export async function validateInputs(paths: string[], opts: ValidateOptions): Pr
   }
   await placeBySiblings(outcomes, files, (f, hint) => context(f, hint), opts.registry);
   const zones = new Map(opts.plan.zoneScale.zones.map((z) => [z.code, z.label]));
-  checkSubmissions(opts.registry, outcomes, window, (c) => zones.get(c) ?? c);
+  checkSubmissions(opts.registry, outcomes, window, (c) => zones.get(c) ?? c, cap);
   for (const o of outcomes) o.rows = o.ledger.reduce((a, s) => addCounts(a, sheetCounts(s, o.issues)), NO_ROWS);
-  const all: Issue[] = outcomes.flatMap((o) => o.issues);
+  // counted, not gathered into one array: a run may hold hundreds of thousands (see cap.ts)
+  let errors = 0;
+  let warnings = 0;
+  for (const o of outcomes) {
+    for (const i of o.issues) i.severity === 'error' ? errors++ : warnings++;
+    errors += o.omitted.errors;
+    warnings += o.omitted.warnings;
+  }
   return {
     files: outcomes,
     window,
-    errors: all.filter((i) => i.severity === 'error').length,
-    warnings: all.filter((i) => i.severity === 'warning').length,
-    ignored: listed.ignored.map((path) => ({ path, note: ignoredNote(path) })),
+    errors,
+    warnings,
+    ignored: [...listed.ignored.map((path) => ({ path, note: ignoredNote(path) })), ...listed.repeated.map(([path, first]) => ({ path, note: repeatedNote(path, first) }))],
     rows: outcomes.reduce((a, o) => a + o.sheets.reduce((b, s) => b + s.rows, 0), 0),
     ledger: outcomes.reduce((a, o) => addCounts(a, o.rows), NO_ROWS),
     unreadable: outcomes.filter((o) => o.unreadable).length,

@@ -8,8 +8,9 @@ import { issue, type Issue } from './issue.js';
 import { nominationKind, RowReader, type PlanIndex, type SheetPlace } from './rows.js';
 import { columnLetter, isBlank } from '../read/cells.js';
 import type { CellPointer, CellValue } from '../core/types.js';
-import { pushTo } from '../core/collections.js';
+import { MEMO_KEY_MAX, pushTo } from '../core/collections.js';
 import type { SkippedRow, SkipReason } from './ledger.js';
+import { countOmitted, IssueCap, noneOmitted, type Omitted, type SeverityCount } from './cap.js';
 
 /**
  * A commune as typed on a row, before it is looked up in the register. Where it is: the sheet's
@@ -33,6 +34,8 @@ export interface PendingZone extends TypedCommune {
   decision: string | null;
   note: string | null;
   clean: boolean;
+  /** issues of this row counted but not kept (over the cap), for the row's district */
+  omitted?: SeverityCount;
 }
 
 export interface PendingNomination {
@@ -48,6 +51,7 @@ export interface PendingNomination {
   at: CellPointer;
   clean: boolean;
   problems: string[];
+  omitted?: SeverityCount;
 }
 
 export interface PendingIndicator {
@@ -77,7 +81,11 @@ export interface SheetResult {
   nominations: PendingNomination[];
   indicators: PendingIndicator[];
   difficulties: PendingDifficulty[];
+  /** the issues kept (see cap.ts); `omitted` counts the rest */
   issues: Issue[];
+  omitted: Omitted;
+  /** required-empty issues per column, kept or not (a column empty on every row is folded into one issue) */
+  emptyByColumn: Map<string, number>;
   /** the last header row (0 when no header was found) */
   headerRow: number;
   /** the first data row read (0 when none) */
@@ -92,6 +100,7 @@ const codeMemo = new Map<string, string>();
 
 /** "12345.0" → "12345": kept per distinct text, as codes recur on every row. */
 function cleanCode(code: string): string {
+  if (code.length > MEMO_KEY_MAX) return code.replace(/\.0+$/, '').trim();
   let c = codeMemo.get(code);
   if (c === undefined) {
     c = code.replace(/\.0+$/, '').trim();
@@ -176,10 +185,17 @@ function readIndicator(r: RowReader, idx: PlanIndex): PendingIndicator | null {
 export interface SheetContext {
   file: string;
   idx: PlanIndex;
+  /** the run's budget of kept issues; a sheet read on its own gets its own */
+  cap?: IssueCap;
+  /** issues the file kept before this sheet */
+  keptBefore?: number;
 }
 
 function emptyResult(name: string): SheetResult {
-  return { name, kind: null, rows: 0, incomplete: false, titleText: '', zones: [], nominations: [], indicators: [], difficulties: [], issues: [], headerRow: 0, firstDataRow: 0, erredRows: new Set(), skipped: [] };
+  return {
+    name, kind: null, rows: 0, incomplete: false, titleText: '', zones: [], nominations: [], indicators: [], difficulties: [], issues: [],
+    omitted: noneOmitted(), emptyByColumn: new Map(), headerRow: 0, firstDataRow: 0, erredRows: new Set(), skipped: [],
+  };
 }
 
 function headerIssues(ctx: SheetContext, sheet: string, h: HeaderFound): Issue[] {
@@ -273,7 +289,9 @@ export async function readSheet(ctx: SheetContext, sheet: RawSheet): Promise<She
   }
   const lastHeader = h.headerRows[h.headerRows.length - 1];
   Object.assign(result, { kind: h.kind, titleText: h.titleText, headerRow: lastHeader });
-  result.issues.push(...headerIssues(ctx, sheet.name, h));
+  const cap = (ctx.cap ??= new IssueCap());
+  const before = ctx.keptBefore ?? 0;
+  for (const i of headerIssues(ctx, sheet.name, h)) cap.add(result.issues, result.omitted, i, before + result.issues.length);
   const handle = h.missing.length > 0 ? unreadableRows(result, lastHeader) : dataRows(ctx, result, h, sheet.name);
   head.forEach(handle);
   while (!next.done) {
@@ -281,7 +299,7 @@ export async function readSheet(ctx: SheetContext, sheet: RawSheet): Promise<She
     next = await iterator.next();
   }
   if (result.incomplete) return result;
-  collapseUnfilled(result, h);
+  collapseUnfilled(result, h, cap, ctx.file);
   return result;
 }
 
@@ -289,17 +307,23 @@ export async function readSheet(ctx: SheetContext, sheet: RawSheet): Promise<She
  * A blank template sent back as it was: when a column is empty on every data row, one
  * "not filled in" issue says so instead of one per row.
  */
-function collapseUnfilled(out: SheetResult, h: HeaderFound): void {
+function collapseUnfilled(out: SheetResult, h: HeaderFound, cap: IssueCap, file: string): void {
   if (out.rows < 2) return;
   const byColumn = new Map<string, Issue[]>();
   for (const i of out.issues) if (i.code === 'required-empty' && i.column) pushTo(byColumn, i.column, i);
-  for (const [column, list] of byColumn) {
-    if (list.length < out.rows) continue;
+  for (const [column, all] of out.emptyByColumn) {
+    if (all < out.rows) continue;
+    const list = byColumn.get(column) ?? [];
     const drop = new Set(list);
-    const first = list[0];
     out.issues = out.issues.filter((i) => !drop.has(i));
-    const at = { file: first.file, sheet: first.sheet, row: h.headerRows[h.headerRows.length - 1], column, cell: `${column}${h.headerRows[h.headerRows.length - 1]}` };
-    out.issues.push(issue('sheet-not-filled', at, null, { column: String(first.params.column), n: out.rows }));
+    cap.release(list.length);
+    // the ones counted over the cap are folded too
+    if (all > list.length) countOmitted(out.omitted, 'required-empty', 'error', null, -(all - list.length));
+    const headerRow = h.headerRows[h.headerRows.length - 1];
+    const field = [...h.map.letters].find(([, letter]) => letter === column)?.[0];
+    const label = list[0]?.params.column ?? h.spec.spec.fields.find((f) => f.field === field)?.labelVi ?? column;
+    const at = { file, sheet: out.name, row: headerRow, column, cell: `${column}${headerRow}` };
+    out.issues.push(issue('sheet-not-filled', at, null, { column: String(label), n: out.rows }));
   }
 }
 
@@ -315,7 +339,7 @@ function readRow(ctx: SheetContext, out: SheetResult, h: HeaderFound, r: RowRead
     const content = r.text('content');
     if (content === null) {
       if (!r.hasErrors()) return 'no-content';
-      for (const i of r.issues) out.issues.push(i);
+      for (const i of r.issues) ctx.cap!.add(out.issues, out.omitted, i, (ctx.keptBefore ?? 0) + out.issues.length);
       out.rows++;
       out.erredRows.add(r.row);
       return null;
@@ -328,6 +352,18 @@ function readRow(ctx: SheetContext, out: SheetResult, h: HeaderFound, r: RowRead
   const last = h.kind === 'zones' ? out.zones.at(-1) : h.kind === 'nominations' ? out.nominations.at(-1) : h.kind === 'indicators' ? out.indicators.at(-1) : null;
   if (last) last.clean = clean;
   if (h.kind === 'nominations') out.nominations[out.nominations.length - 1].problems = r.issues.map((i) => i.code);
-  for (const i of r.issues) out.issues.push(i);
+  const cap = ctx.cap!;
+  const before = ctx.keptBefore ?? 0;
+  for (const i of r.issues) {
+    if (i.code === 'required-empty' && i.column) out.emptyByColumn.set(i.column, (out.emptyByColumn.get(i.column) ?? 0) + 1);
+    if (cap.add(out.issues, out.omitted, i, before + out.issues.length)) continue;
+    // over the cap: counted on the row's record too, so a file of several districts can attribute it
+    const rec = last as { omitted?: SeverityCount } | null | undefined;
+    if (rec) {
+      const o = (rec.omitted ??= { errors: 0, warnings: 0 });
+      if (i.severity === 'error') o.errors++;
+      else o.warnings++;
+    }
+  }
   return null;
 }

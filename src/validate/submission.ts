@@ -9,6 +9,7 @@ import { issue, pointerText, type Issue } from './issue.js';
 import type { FileOutcome } from './file.js';
 import type { Window } from './resolve.js';
 import { pushTo } from '../core/collections.js';
+import { IssueCap } from './cap.js';
 
 const label = (c: Commune) => `${c.name} (${c.code})`;
 
@@ -16,7 +17,7 @@ const label = (c: Commune) => `${c.name} (${c.code})`;
  * Same commune, same date: identical rows count once; different zones are an error on each later
  * row, pointing at the first, and none of them reaches the figures.
  */
-function conflicts(reg: Registry, files: FileOutcome[], zoneLabel: (code: string) => string): void {
+function conflicts(reg: Registry, files: FileOutcome[], zoneLabel: (code: string) => string, cap: IssueCap): void {
   // Keyed by commune, then date (no key string per row); most pairs occur once, so a group
   // (an array) is made only for the second occurrence.
   type First = { a: Assessment; file: FileOutcome; order: number; group: { a: Assessment; file: FileOutcome }[] | null };
@@ -57,7 +58,8 @@ function conflicts(reg: Registry, files: FileOutcome[], zoneLabel: (code: string
     for (const g of group) {
       const other = group.find((o) => o.a.zone !== g.a.zone)!;
       const where = other.file === g.file ? pointerText(other.a.at) : `${basename(other.file.path)} ${pointerText(other.a.at)}`;
-      g.file.issues.push(issue('conflicting-assessment', g.a.at, zoneLabel(g.a.zone), { commune: label(c), date: formatDmy(g.a.date), zone: zoneLabel(g.a.zone), other: zoneLabel(other.a.zone), otherAt: where }));
+      const i = issue('conflicting-assessment', g.a.at, zoneLabel(g.a.zone), { commune: label(c), date: formatDmy(g.a.date), zone: zoneLabel(g.a.zone), other: zoneLabel(other.a.zone), otherAt: where });
+      cap.add(g.file.issues, g.file.omitted, i, g.file.issues.length, g.file.districtCode ? null : g.a.districtCode);
     }
     for (const g of group) g.file.communesWithErrors.add(c.code);
   }
@@ -213,8 +215,8 @@ function coverage(reg: Registry, districtCode: string, files: FileOutcome[], w: 
  * it reports on. Conflicts are looked for across all files at once (a commune and a date name
  * one assessment whoever sent it); coverage district by district.
  */
-export function checkSubmissions(reg: Registry, files: FileOutcome[], w: Window, zoneLabel: (code: string) => string): void {
-  conflicts(reg, files, zoneLabel);
+export function checkSubmissions(reg: Registry, files: FileOutcome[], w: Window, zoneLabel: (code: string) => string, cap = new IssueCap()): void {
+  conflicts(reg, files, zoneLabel, cap);
   const byDistrict = new Map<string, FileOutcome[]>();
   for (const f of files) for (const dc of f.districts) pushTo(byDistrict, dc, f);
   const all = seen(files);

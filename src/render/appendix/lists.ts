@@ -79,8 +79,9 @@ export const ISSUE_ROWS_MAX = 10_000;
 const vn = (n: number) => n.toLocaleString('vi-VN');
 
 export function issuesSheet(wb: ExcelJS.Workbook, input: ReportInput): void {
-  const total = input.issues.length;
-  const capped = total > ISSUE_ROWS_MAX ? ` — liệt kê ${vn(ISSUE_ROWS_MAX)} dòng đầu` : '';
+  const total = Math.max(input.issues.length, input.issueTotal ?? 0);
+  const listed = Math.min(ISSUE_ROWS_MAX, input.issues.length);
+  const capped = total > listed ? ` — liệt kê ${vn(listed)} dòng đầu` : '';
   const frame = openTable(wb, ISSUES_SHEET, `CÁC LỖI VÀ CẢNH BÁO TRONG SỐ LIỆU (${total})${capped}`, [
     { header: 'Tệp', width: 34 },
     { header: 'Huyện', width: 22 },
@@ -98,8 +99,8 @@ export function issuesSheet(wb: ExcelJS.Workbook, input: ReportInput): void {
     putRow(frame.ws, ++row, values, [WRAP, {}, {}, severity[i.severity], {}, CENTER, WRAP, WRAP]);
   }
   const lastListed = row;
-  if (total > ISSUE_ROWS_MAX) {
-    const more = `… và ${vn(total - ISSUE_ROWS_MAX)} lỗi, cảnh báo khác không liệt kê ở đây (trang này liệt kê ${vn(ISSUE_ROWS_MAX)} dòng đầu trong ${vn(total)}). Chạy "thidua validate" trên các tệp để xem đủ.`;
+  if (total > listed) {
+    const more = `… và ${vn(total - listed)} lỗi, cảnh báo khác không liệt kê ở đây (trang này liệt kê ${vn(listed)} dòng đầu trong ${vn(total)}). Chạy "thidua validate" trên các tệp để xem đủ.`;
     putRow(frame.ws, ++row, [text(more)], [WRAP]);
   }
   closeTable(frame, lastListed, 0);

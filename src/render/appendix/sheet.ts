@@ -3,6 +3,7 @@
 // dates, zone colours, and a table frame (title, bold header, widths, frozen pane, filter).
 import ExcelJS from 'exceljs';
 import type { IsoDate, Zone } from '../../core/types.js';
+import { stripUnsafe } from '../../core/safeText.js';
 
 export const FMT = { int: '#,##0', decimal: '#,##0.0#', pct: '0.0%', date: 'dd/mm/yyyy' } as const;
 
@@ -60,7 +61,7 @@ const BAD_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
  */
 export function text(value: string | null | undefined): string | null {
   if (value === null || value === undefined || value === '') return null;
-  const clean = value.replace(BAD_XML, '');
+  const clean = stripUnsafe(value).replace(BAD_XML, '');
   return clean.length > 32_767 ? clean.slice(0, 32_767) : clean;
 }
 
