@@ -25,12 +25,13 @@ export async function runValidate(paths: string[], flags: ValidateFlags): Promis
     plan: ctx.plan, registry: ctx.registry, period: ctx.period, forcedDistrict: forced, limits: ctx.limits,
     onFile: tty ? (f, i, n) => process.stderr.write(`\r[${i + 1}/${n}] ${f}`.slice(0, 100).padEnd(100) + (i + 1 === n ? '\r'.padEnd(101) + '\r' : '')) : undefined,
   });
-  if (flags.annotate) {
-    const { writeAnnotated } = await import('./annotate.js');
-    await writeAnnotated(run, flags.annotate, !!flags.force, ctx.lang);
-  }
+  // The report prints first: a copy that cannot be written must not hide what was found.
   if (flags.format === 'json') process.stdout.write(`${JSON.stringify(validationJson(run, ctx.registry, ctx.lang, !!flags.strict), null, 2)}\n`);
   else process.stdout.write(`${validationText(run, ctx.registry, ctx.lang, !!flags.strict, painter()).join('\n')}\n`);
+  if (flags.annotate) {
+    const { writeAnnotated } = await import('./annotate.js');
+    await writeAnnotated(run, flags.annotate, !!flags.force, ctx.lang, ctx.limits);
+  }
   if (run.unreadable > 0) return EXIT.unreadable;
   if (run.errors > 0 || (flags.strict && run.warnings > 0)) return EXIT.invalid;
   return EXIT.ok;
