@@ -27,8 +27,8 @@ export const orientationFor = (widths: number[]): Orientation => (widths.reduce(
 
 export interface PrintLayout {
   /** the rows repeated at the top of every printed page (the header), 1-based inclusive */
-  repeatRows: [number, number];
-  /** rows above the frozen pane, and columns left of it */
+  repeatRows?: [number, number];
+  /** rows above the frozen pane, and columns left of it (0: no frozen pane) */
   freezeRows: number;
   freezeColumns?: number;
   /** how many columns the table has (widths are read from the sheet's columns) */
@@ -70,7 +70,7 @@ export function applyPrintLayout(ws: ExcelJS.Worksheet, l: PrintLayout): void {
   const total = widths.reduce((a, b) => a + b, 0);
   for (const r of l.titleRows ?? []) keepTitle(ws, r, l.columns, total);
   const fc = l.freezeColumns ?? 0;
-  ws.views = [{ state: 'frozen', xSplit: fc, ySplit: l.freezeRows, topLeftCell: `${colLetter(fc + 1)}${l.freezeRows + 1}`, activeCell: `${colLetter(fc + 1)}${l.freezeRows + 1}` }];
+  if (l.freezeRows > 0 || fc > 0) ws.views = [{ state: 'frozen', xSplit: fc, ySplit: l.freezeRows, topLeftCell: `${colLetter(fc + 1)}${l.freezeRows + 1}`, activeCell: `${colLetter(fc + 1)}${l.freezeRows + 1}` }];
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: A4,
@@ -80,10 +80,27 @@ export function applyPrintLayout(ws: ExcelJS.Worksheet, l: PrintLayout): void {
     fitToHeight: 0,
     horizontalCentered: true,
     margins: { ...MARGINS },
-    printTitlesRow: `${l.repeatRows[0]}:${l.repeatRows[1]}`,
-    printArea: `A1:${colLetter(l.columns)}${Math.max(l.lastRow, l.repeatRows[1])}`,
+    ...(l.repeatRows ? { printTitlesRow: `${l.repeatRows[0]}:${l.repeatRows[1]}` } : {}),
+    printArea: `A1:${colLetter(l.columns)}${Math.max(l.lastRow, l.repeatRows?.[1] ?? 1)}`,
   };
   ws.headerFooter = { ...ws.headerFooter, oddFooter: FOOTER, evenFooter: FOOTER };
+}
+
+/** Points per line of 11 pt text, and characters of Times New Roman per unit of column width. */
+const LINE_HEIGHT = 15;
+const CHARS_PER_WIDTH = 1.15;
+
+/**
+ * The height a row needs for its wrapped text cells (undefined: one line is enough).
+ * LibreOffice does not grow rows to fit wrapped text on opening, so printed rows would overlap.
+ */
+export function wrappedRowHeight(cells: { text: string; width: number }[], fontSize = 11): number | undefined {
+  let lines = 1;
+  for (const c of cells) {
+    const perLine = Math.max(1, Math.floor((c.width * CHARS_PER_WIDTH * 11) / fontSize));
+    lines = Math.max(lines, c.text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0));
+  }
+  return lines > 1 ? (lines * LINE_HEIGHT * fontSize) / 11 : undefined;
 }
 
 const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

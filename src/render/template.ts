@@ -9,6 +9,7 @@ import { KINDS } from '../read/schema.js';
 import { addDays } from '../compile/period.js';
 import { formatDmy } from '../read/cells.js';
 import { guideLines, type GuideLine } from './templateGuide.js';
+import { applyPrintLayout, wrappedRowHeight } from './print.js';
 
 export const SHEETS = { guide: 'Hướng dẫn', zones: 'Phân vùng', nominations: 'Đề nghị khen thưởng', indicators: 'Kết quả thi đua', difficulties: 'Khó khăn, kiến nghị', lists: 'DanhMuc' } as const;
 
@@ -90,7 +91,6 @@ function frame(ws: ExcelJS.Worksheet, l: Layout): void {
     ws.getColumn(i + 1).width = c.width;
   });
   header.height = 48;
-  ws.views = [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }];
 }
 
 /** exceljs keeps validations by address and accepts a range as one; its typings omit the map. */
@@ -114,6 +114,7 @@ function dataCells(ws: ExcelJS.Worksheet, columns: Column[], rows: number): void
     const letter = ws.getColumn(i + 1).letter;
     if (c.validation) (ws as WithValidations).dataValidations.add(`${letter}${first}:${letter}${last}`, c.validation);
   });
+  applyPrintLayout(ws, { repeatRows: [HEADER_ROW, HEADER_ROW], freezeRows: HEADER_ROW, columns: columns.length, lastRow: last, titleRows: [1, 2, 3] });
 }
 
 const listOf = (range: string, title: string, error: string): ExcelJS.DataValidation => ({
@@ -144,7 +145,10 @@ function guideSheet(ws: ExcelJS.Worksheet, lines: GuideLine[]): void {
     cell.alignment = { wrapText: true, vertical: 'top' };
     const size = line.style === 'title' ? 14 : 12;
     cell.font = { name: FONT, size, bold: line.style === 'title' || line.style === 'heading', italic: line.style === 'note' };
+    const height = wrappedRowHeight([{ text: line.text, width: 110 }], size);
+    if (height) ws.getRow(GUIDE_FIRST_ROW + i).height = height;
   });
+  applyPrintLayout(ws, { freezeRows: 0, columns: 1, lastRow: GUIDE_FIRST_ROW + lines.length - 1 });
 }
 
 interface Facts {

@@ -75,11 +75,6 @@ function fitRowHeight(ws: ExcelJS.Worksheet, rowNumber: number, columns: Column[
   if (lines > 1) row.height = lines * LINE_HEIGHT;
 }
 
-/** Printed on A4 landscape, as wide as the page, the header row on every printed page. */
-function printSetup(ws: ExcelJS.Worksheet, headerRow: number): void {
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` };
-}
-
 function proposedSheet(wb: ExcelJS.Workbook, input: LeftOutInput): void {
   const { registry, shortlist } = input;
   const frame = openTable(wb, PROPOSED_SHEET, `Danh sách đề nghị khen thưởng (${INTERNAL_NOTE})`, PROPOSED_COLUMNS);
@@ -102,7 +97,6 @@ function proposedSheet(wb: ExcelJS.Workbook, input: LeftOutInput): void {
     fitRowHeight(frame.ws, row, PROPOSED_COLUMNS, PROPOSED_LOOKS);
   }
   closeTable(frame, row);
-  printSetup(frame.ws, frame.headerRow);
 }
 
 function leftOutRow(input: LeftOutInput, l: LeftOut, n: number): CellInput[] {
@@ -121,7 +115,6 @@ function leftOutSheet(wb: ExcelJS.Workbook, input: LeftOutInput): void {
     fitRowHeight(frame.ws, row, LEFT_OUT_COLUMNS, LEFT_OUT_LOOKS);
   });
   closeTable(frame, row);
-  printSetup(frame.ws, frame.headerRow);
 }
 
 /** The clerk's workbook; nothing is written. Its dates are the period's end, never the clock. */
