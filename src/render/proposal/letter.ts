@@ -2,7 +2,7 @@
 // bases in italic, the campaign and its results, the request with the counts from the
 // shortlist, "Kính trình …./.", Nơi nhận and the signature.
 import type { Paragraph, Table } from 'docx';
-import { body, docTitle, endMark, headerBlock, italicBody, kinhGui, recipientsAndSignature } from '../../docx/nd30.js';
+import { body, bodyKeptWithNext, docTitle, endMark, headerBlock, italicBody, kinhGui, recipientsAndSignature } from '../../docx/nd30.js';
 import { COMMUNES_WORD, DISTRICTS_WORD, districtInSentence, formatNumber, joinVi, lowerFirst, periodText, shortDate } from '../report/format.js';
 import { provinceBody, whoCount, type ProposalInput } from './words.js';
 
@@ -97,7 +97,7 @@ export function letter(input: ProposalInput): (Paragraph | Table)[] {
     ...plan.legalBases.map((b) => italicBody(b)),
     body(campaignParagraph(input)),
     body(reviewParagraph(input)),
-    body(requestSentence(input)),
+    bodyKeptWithNext(requestSentence(input)),
     endMark(`Kính trình ${authority} xem xét, quyết định`),
     recipientsAndSignature({ recipients: plan.recipients.proposal, signer: meta.signer }),
   ];

@@ -3,6 +3,7 @@
 // every page.
 import type { Paragraph, Table } from 'docx';
 import { BLANK, TEXT_WIDTH, dataTable, docTitle, formatNd30Date, italicBody, mm, type DataCell, type DataColumn } from '../../docx/nd30.js';
+import { keepGroupsAndTail } from '../../docx/dataTable.js';
 import { collectiveNote, collectiveUnit, nominatedBy, positionAndUnit, shortAwardForm, whoCount, type ProposalInput } from './words.js';
 import { proposalSummary } from './letter.js';
 
@@ -68,16 +69,15 @@ function individualRows(input: ProposalInput): DataCell[][] {
 export function listTable(input: ProposalInput): Table {
   const collectives = collectiveRows(input);
   const individuals = individualRows(input);
+  const first = collectives.length > 0 ? collectives : [noneRow()];
+  const second = individuals.length > 0 ? individuals : [noneRow()];
+  const rows = [groupRow(GROUP_COLLECTIVES), ...first, groupRow(GROUP_INDIVIDUALS), ...second];
   return dataTable({
     columns: LIST_COLUMNS,
-    rows: [
-      groupRow(GROUP_COLLECTIVES),
-      ...(collectives.length > 0 ? collectives : [noneRow()]),
-      groupRow(GROUP_INDIVIDUALS),
-      ...(individuals.length > 0 ? individuals : [noneRow()]),
-    ],
+    rows,
     headerRepeat: true,
     fitTo: TEXT_WIDTH.landscape,
+    keepWithNext: keepGroupsAndTail(rows.length, new Set([0, first.length + 1])),
   });
 }
 
