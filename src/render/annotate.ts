@@ -73,6 +73,15 @@ function groupIssues(issues: Issue[], sheets: SheetRef[], csvSheet: string | nul
   return bySheet;
 }
 
+/** `part` as a relationship target relative to the part `from` (exceljs resolves only relative ones). */
+function relTarget(from: string, part: string): string {
+  const a = from.split('/').slice(0, -1);
+  const b = part.split('/');
+  let k = 0;
+  while (k < a.length && k < b.length - 1 && a[k] === b[k]) k++;
+  return [...Array<string>(a.length - k).fill('..'), ...b.slice(k)].join('/');
+}
+
 const freshPart = (pkg: WorkbookPackage, pattern: (n: number) => string) => {
   for (let n = 1; ; n++) if (!pkg.has(pattern(n))) return pattern(n);
 };
@@ -109,14 +118,14 @@ function addNotes(ctx: Context, sheetPath: string, notes: Note[]): string | null
     const path = freshPart(ctx.pkg, (n) => `xl/comments${n}.xml`);
     ctx.pkg.setText(path, commentsPart(notes));
     ctx.overrides.push([`/${path}`, `${CT}.spreadsheetml.comments+xml`]);
-    newRels.push({ id: freshRid(rels), type: `${REL}/comments`, target: `/${path}` });
+    newRels.push({ id: freshRid(rels), type: `${REL}/comments`, target: relTarget(sheetPath, path) });
   }
   let vmlRid: string | null = null;
   if (!vml) {
     const path = freshPart(ctx.pkg, (n) => `xl/drawings/vmlDrawing${n}.vml`);
     ctx.pkg.setText(path, vmlPart(added, firstId));
     vmlRid = freshRid([...rels, ...newRels]);
-    newRels.push({ id: vmlRid, type: `${REL}/vmlDrawing`, target: `/${path}` });
+    newRels.push({ id: vmlRid, type: `${REL}/vmlDrawing`, target: relTarget(sheetPath, path) });
   }
   if (newRels.length > 0) ctx.pkg.setText(relsPath, addRelationships(relsXml, newRels));
   return vmlRid;
@@ -167,7 +176,7 @@ function addIssueSheet(ctx: Context, wb: ReturnType<typeof workbookSheets>, name
   const path = freshPart(pkg, (n) => `xl/worksheets/sheet${n}.xml`);
   const rid = freshRid(wb.rels);
   const relsPath = wb.wbPath.replace(/[^/]+$/, (f) => `_rels/${f}.rels`);
-  pkg.setText(relsPath, addRelationships(pkg.text(relsPath), [{ id: rid, type: `${REL}/worksheet`, target: `/${path}` }]));
+  pkg.setText(relsPath, addRelationships(pkg.text(relsPath), [{ id: rid, type: `${REL}/worksheet`, target: relTarget(wb.wbPath, path) }]));
   ctx.overrides.push([`/${path}`, `${CT}.spreadsheetml.worksheet+xml`]);
   const p = wb.p;
   let xml = wb.wbXml.replace(/localSheetId="(\d+)"/g, (_m, n: string) => `localSheetId="${Number(n) + 1}"`);
@@ -209,7 +218,7 @@ function ensureStyles(pkg: WorkbookPackage, wb: ReturnType<typeof workbookSheets
   }
   const path = freshPart(pkg, (n) => `xl/styles${n === 1 ? '' : n}.xml`);
   const relsPath = wb.wbPath.replace(/[^/]+$/, (f) => `_rels/${f}.rels`);
-  pkg.setText(relsPath, addRelationships(pkg.text(relsPath), [{ id: freshRid(wb.rels), type: `${REL}/styles`, target: `/${path}` }]));
+  pkg.setText(relsPath, addRelationships(pkg.text(relsPath), [{ id: freshRid(wb.rels), type: `${REL}/styles`, target: relTarget(wb.wbPath, path) }]));
   overrides.push([`/${path}`, `${CT}.spreadsheetml.styles+xml`]);
   return { path, xml: MINIMAL_STYLES };
 }

@@ -4,7 +4,7 @@
 import type { Paragraph, Table } from 'docx';
 import { BLANK, TEXT_WIDTH, dataTable, docTitle, formatNd30Date, italicBody, mm, type DataCell, type DataColumn } from '../../docx/nd30.js';
 import { keepGroupsAndTail } from '../../docx/dataTable.js';
-import { collectiveNote, collectiveUnit, nominatedBy, positionAndUnit, shortAwardForm, whoCount, type ProposalInput } from './words.js';
+import { collectiveNote, collectiveUnit, nominatedBy, positionAndUnit, shortAwardForm, whoCount, withHonorific, type ProposalInput } from './words.js';
 import { proposalSummary } from './letter.js';
 
 /** Number of columns: STT | Tên | Chức vụ, đơn vị | Tóm tắt thành tích | Hình thức | Ghi chú. */
@@ -56,7 +56,7 @@ function individualRows(input: ProposalInput): DataCell[][] {
   const { plan, registry, shortlist } = input;
   return shortlist.individuals.map((p, i) => [
     String(i + 1),
-    p.name,
+    withHonorific(p.name, p.gender),
     positionAndUnit(p),
     p.achievement,
     shortAwardForm(plan, p.awardForm),
