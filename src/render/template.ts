@@ -137,15 +137,18 @@ function listsSheet(wb: ExcelJS.Workbook, lists: Record<string, string[]>): Reco
   return ranges;
 }
 
+const GUIDE_WIDTH = 72;
+
 function guideSheet(ws: ExcelJS.Worksheet, lines: GuideLine[]): void {
-  ws.getColumn(1).width = 110;
+  // As wide as A4 portrait holds at full size: LibreOffice clips a single column wider than the page.
+  ws.getColumn(1).width = GUIDE_WIDTH;
   lines.forEach((line, i) => {
     const cell = ws.getCell(GUIDE_FIRST_ROW + i, 1);
     cell.value = line.text;
     cell.alignment = { wrapText: true, vertical: 'top' };
     const size = line.style === 'title' ? 14 : 12;
     cell.font = { name: FONT, size, bold: line.style === 'title' || line.style === 'heading', italic: line.style === 'note' };
-    const height = wrappedRowHeight([{ text: line.text, width: 110 }], size);
+    const height = wrappedRowHeight([{ text: line.text, width: GUIDE_WIDTH }], size);
     if (height) ws.getRow(GUIDE_FIRST_ROW + i).height = height;
   });
   applyPrintLayout(ws, { freezeRows: 0, columns: 1, lastRow: GUIDE_FIRST_ROW + lines.length - 1 });
