@@ -101,7 +101,10 @@ function addNotes(ctx: Context, sheetPath: string, notes: Note[]): string | null
   const rels = relationships(relsXml);
   const comments = rels.find((r) => r.type.endsWith('/comments'));
   const vml = rels.find((r) => r.type.endsWith('/vmlDrawing'));
-  const firstId = 1024 * (ctx.drawings++ + 50) + 1;
+  // Shape ids come in blocks of 1,024 per drawing (o:idmap); a sheet with more notes takes several blocks.
+  const blocks = Math.ceil((notes.length + 1) / 1024);
+  const firstId = 1024 * (ctx.drawings + 50) + 1;
+  ctx.drawings += blocks;
   let added = notes;
   if (comments) {
     const path = resolveTarget(sheetPath, comments.target);
@@ -123,7 +126,7 @@ function addNotes(ctx: Context, sheetPath: string, notes: Note[]): string | null
   let vmlRid: string | null = null;
   if (!vml) {
     const path = freshPart(ctx.pkg, (n) => `xl/drawings/vmlDrawing${n}.vml`);
-    ctx.pkg.setText(path, vmlPart(added, firstId));
+    ctx.pkg.setText(path, vmlPart(added, firstId, blocks));
     vmlRid = freshRid([...rels, ...newRels]);
     newRels.push({ id: vmlRid, type: `${REL}/vmlDrawing`, target: relTarget(sheetPath, path) });
   }
