@@ -103,7 +103,7 @@ function addNotes(ctx: Context, sheetPath: string, notes: Note[]): string | null
   const vml = rels.find((r) => r.type.endsWith('/vmlDrawing'));
   // Shape ids come in blocks of 1,024 per drawing (o:idmap); a sheet with more notes takes several blocks.
   const blocks = Math.ceil((notes.length + 1) / 1024);
-  const firstId = 1024 * (ctx.drawings + 50) + 1;
+  const firstId = 1024 * (ctx.drawings + 1) + 1;
   ctx.drawings += blocks;
   let added = notes;
   if (comments) {

@@ -66,7 +66,7 @@ export function sheetEditor(plan: SheetEditPlan, prefix: string) {
   let pendingCols: number[] = [];
   const p = prefix;
   const name = (tag: string) => {
-    let i = 1;
+    let i = tag[1] === '/' ? 2 : 1;
     while (i < tag.length && !' />\t\r\n'.includes(tag[i])) i++;
     return tag.slice(1, i);
   };
