@@ -2,6 +2,7 @@
 // shows), each kept as its compressed bytes until someone changes it. Unchanged entries are
 // copied byte for byte into the new archive; changed ones are deflated anew, streamed when big,
 // so a large sheet is never held inflated in memory.
+import * as zlib from 'node:zlib';
 import { createDeflateRaw, createInflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { StringDecoder } from 'node:string_decoder';
 import { unreadableError } from '../../core/errors.js';
@@ -30,8 +31,12 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+/** zlib's own CRC-32 where Node has it (20.15+), ten times the speed of the table below. */
+const nativeCrc = (zlib as { crc32?: (data: Buffer, value?: number) => number }).crc32;
+
 /** CRC-32 continued over `buf` (start with 0). */
 export function crc32(buf: Buffer, crc = 0): number {
+  if (nativeCrc) return nativeCrc(buf, crc);
   let c = ~crc >>> 0;
   for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
@@ -156,7 +161,8 @@ export class WorkbookPackage {
 
   /** Adds or replaces a part from pieces of text, deflating as they come. */
   async writeStream(name: string, pieces: AsyncIterable<string> | Iterable<string>): Promise<void> {
-    const deflate = createDeflateRaw({ level: 6 });
+    // Streamed parts are the big ones (sheets): a fast level, a little larger.
+    const deflate = createDeflateRaw({ level: 3 });
     const compressed: Buffer[] = [];
     let crc = 0;
     let size = 0;
