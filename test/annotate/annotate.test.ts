@@ -174,4 +174,20 @@ describe.skipIf(!hasOpenpyxl)('annotated copies, read with openpyxl', () => {
     expect(report.files[0].issues.some((i) => i.cell)).toBe(true);
     expectOnlyOffending(input, join(out, 'Chau Thanh - phan vung.kiem-tra.xlsx'), report.files[0].issues);
   }, 180_000);
+
+  it.skipIf(!hasSoffice)("keeps the district's own notes: a noted offending cell gets ours first, other notes stay as they were", () => {
+    const dir = mkdtempSync(join(tmpdir(), '13-notes-'));
+    const made = join(dir, 'made.xlsx');
+    const py = `import openpyxl\nfrom openpyxl.comments import Comment\nwb=openpyxl.load_workbook(${JSON.stringify(join(BROKEN, '01-unknown-commune-code/Chau Thanh - phan vung.xlsx'))})\nws=wb.worksheets[0]\nws['C10'].comment=Comment('ghi chú cũ','Huyện')\nws['B15'].comment=Comment('ghi chú trên ô lỗi','Huyện')\nwb.save(${JSON.stringify(made)})`;
+    expect(spawnSync('python3', ['-c', py], { encoding: 'utf8' }).status).toBe(0);
+    // saved again by LibreOffice: its own comments and VML parts, as a district's office would send
+    expect(spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'in'), made], { encoding: 'utf8', timeout: 120_000 }).status).toBe(0);
+    const input = join(dir, 'in', 'made.xlsx');
+    const { out } = annotate([input]);
+    const v = compare(input, join(out, 'made.kiem-tra.xlsx'));
+    const sheet = v.sheets[1];
+    expect(v.changed[sheet]).toEqual(['B15']);
+    expect(v.notes[sheet].C10).toBe('ghi chú cũ');
+    expect(v.notes[sheet].B15).toMatch(/^\[unknown-commune\][\s\S]*\nghi chú trên ô lỗi$/);
+  }, 180_000);
 });
