@@ -221,7 +221,9 @@ function ensureStyles(pkg: WorkbookPackage, wb: ReturnType<typeof workbookSheets
   }
   const path = freshPart(pkg, (n) => `xl/styles${n === 1 ? '' : n}.xml`);
   const relsPath = wb.wbPath.replace(/[^/]+$/, (f) => `_rels/${f}.rels`);
-  pkg.setText(relsPath, addRelationships(pkg.text(relsPath), [{ id: freshRid(wb.rels), type: `${REL}/styles`, target: relTarget(wb.wbPath, path) }]));
+  const rel2 = { id: freshRid(wb.rels), type: `${REL}/styles`, target: relTarget(wb.wbPath, path) };
+  wb.rels.push(rel2); // the "Lỗi" sheet's relationship must not take the same id
+  pkg.setText(relsPath, addRelationships(pkg.text(relsPath), [rel2]));
   overrides.push([`/${path}`, `${CT}.spreadsheetml.styles+xml`]);
   return { path, xml: MINIMAL_STYLES };
 }

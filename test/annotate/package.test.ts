@@ -53,6 +53,8 @@ describe('annotating a hand-made workbook', () => {
     // a style sheet was added for a workbook that had none
     expect([...out.keys()]).toContain('xl/styles.xml');
     expect(out.get('xl/_rels/workbook.xml.rels')).toContain('/styles"');
+    const ids = [...out.get('xl/_rels/workbook.xml.rels')!.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
     const types = out.get('[Content_Types].xml')!;
     expect(types).toContain('Extension="vml"');
     expect(types).toMatch(/PartName="\/xl\/comments\d+\.xml" ContentType="[^"]*comments\+xml"/);
