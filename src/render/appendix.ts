@@ -11,6 +11,7 @@ import { difficultiesSheet, issuesSheet, sourcesSheet } from './appendix/lists.j
 import { matrixSheet } from './appendix/matrix.js';
 import { stampedWorkbook } from './appendix/sheet.js';
 import { summarySheet } from './appendix/summary.js';
+import { placeMap } from './appendix/mapImage.js';
 
 export { SUMMARY_SHEET } from './appendix/summary.js';
 export { COMMUNES_SHEET } from './appendix/communes.js';
@@ -25,6 +26,7 @@ const ZIP_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
 export function appendixWorkbook(input: ReportInput): ExcelJS.Workbook {
   const wb = stampedWorkbook(`Phụ lục kết quả ${input.plan.shortTitle}`, input.results.period.to);
   summarySheet(wb, input);
+  placeMap(wb, input);
   communesSheet(wb, input);
   matrixSheet(wb, input);
   indicatorsSheet(wb, input);

@@ -103,6 +103,14 @@ export function wrappedRowHeight(cells: { text: string; width: number }[], fontS
   return lines > 1 ? (lines * LINE_HEIGHT * fontSize) / 11 : undefined;
 }
 
+/** Moves the end of a sheet's print area down to `lastRow` (a picture placed under the table). */
+export function extendPrintArea(ws: ExcelJS.Worksheet, lastRow: number): void {
+  const area = ws.pageSetup?.printArea;
+  if (!area) return;
+  const m = /^(.*:\$?[A-Z]+\$?)(\d+)$/.exec(area);
+  if (m && Number(m[2]) < lastRow) ws.pageSetup = { ...ws.pageSetup, printArea: `${m[1]}${lastRow}` };
+}
+
 const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** The same layout as worksheet XML, for sheets written by hand (the annotated copies' "Lỗi"). */
