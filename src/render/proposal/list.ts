@@ -92,13 +92,15 @@ export function listTable(input: ProposalInput): Table {
   const first = collectives.length > 0 ? collectives : [noneRow()];
   const second = individuals.length > 0 ? individuals : [noneRow()];
   const rows = [groupRow(GROUP_COLLECTIVES), ...first, groupRow(GROUP_INDIVIDUALS), ...second];
+  const total = totalRow(input);
   return dataTable({
-    totalRow: totalRow(input),
+    totalRow: total,
     columns: LIST_COLUMNS,
     rows,
     headerRepeat: true,
     fitTo: TEXT_WIDTH.landscape,
-    keepWithNext: keepGroupsAndTail(rows.length, new Set([0, first.length + 1])),
+    // Headings keep with their first rows; the last rows keep with each other and the total.
+    keepWithNext: keepGroupsAndTail(rows.length + (total ? 1 : 0), new Set([0, first.length + 1])),
   });
 }
 
