@@ -51,7 +51,8 @@ async function exists(p: string): Promise<boolean> {
 }
 
 export async function writeAnnotated(run: ValidationRun, dir: string, force: boolean, lang: Lang, limits: ReadLimits): Promise<string[]> {
-  const files = [...new Map(run.files.filter((f) => !f.unreadable).map((f) => [resolve(f.path), f])).values()];
+  // Word/PDF attachments read as documents have nothing to mark up.
+  const files = [...new Map(run.files.filter((f) => !f.unreadable && !f.document).map((f) => [resolve(f.path), f])).values()];
   const paths = annotatedPaths(files.map((f) => f.path), dir);
   if (!force) {
     const taken: string[] = [];
