@@ -54,12 +54,21 @@ function workbookSheets(pkg: WorkbookPackage): { wbPath: string; wbXml: string; 
   return { wbPath, wbXml, p, sheets, rels };
 }
 
-function groupIssues(issues: Issue[], sheets: SheetRef[], csvSheet: string | null): Map<number, CellIssues> {
-  const bySheet = new Map<number, CellIssues>();
+/** The tab index, in the copy, of the sheet an issue names (undefined when it is not there). */
+type SheetIndex = (sheet: string) => number | undefined;
+
+function sheetIndex(sheets: SheetRef[], format: FileOutcome['format'], renamed: Map<string, string> | null): SheetIndex {
   const index = new Map(sheets.map((s, i) => [s.name.normalize('NFC'), i]));
+  // A CSV has one sheet whatever name the reader gave it.
+  if (format === 'csv') return () => (sheets.length > 0 ? 0 : undefined);
+  return (sheet) => index.get((renamed?.get(sheet) ?? sheet).normalize('NFC'));
+}
+
+function groupIssues(issues: Issue[], indexOf: SheetIndex): Map<number, CellIssues> {
+  const bySheet = new Map<number, CellIssues>();
   for (const i of issues) {
     if (!i.cell || !i.sheet) continue;
-    const at = csvSheet !== null ? 0 : index.get(i.sheet.normalize('NFC'));
+    const at = indexOf(i.sheet);
     const rc = rowAndColumn(i.cell);
     if (at === undefined || !rc) continue;
     let cells = bySheet.get(at);
@@ -232,14 +241,17 @@ function ensureStyles(pkg: WorkbookPackage, wb: ReturnType<typeof workbookSheets
 export async function annotatedWorkbook(file: FileOutcome, lang: Lang, limits: ReadLimits = DEFAULT_LIMITS): Promise<Buffer> {
   const name = basename(file.path);
   let pkg: WorkbookPackage;
-  let csvSheet: string | null = null;
-  if (file.format === 'csv') {
-    const csv = await csvPackage(file.path, name, limits);
-    pkg = csv.pkg;
-    csvSheet = csv.sheet;
-  } else pkg = WorkbookPackage.open(readFileSync(file.path), name, limits.maxInflatedBytes);
+  let renamed: Map<string, string> | null = null;
+  if (file.format === 'xlsx') pkg = WorkbookPackage.open(readFileSync(file.path), name, limits.maxInflatedBytes);
+  else {
+    // CSV, and what SheetJS reads that is not an .xlsx package (.xls, .ods, .xlsb, HTML, XML).
+    const copy = await csvPackage(file.path, name, limits);
+    pkg = copy.pkg;
+    renamed = copy.names;
+  }
   const wb = workbookSheets(pkg);
-  const bySheet = groupIssues(file.issues, wb.sheets, csvSheet);
+  const indexOf = sheetIndex(wb.sheets, file.format, renamed);
+  const bySheet = groupIssues(file.issues, indexOf);
   const overrides: [string, string][] = [];
   const stylesPart = ensureStyles(pkg, wb, overrides);
   const ctx: Context = { pkg, styles: new StyleEditor(stylesPart.xml, rootPrefix(stylesPart.xml.slice(0, 2000), 'styleSheet')), lang, overrides, drawings: 0 };
@@ -255,8 +267,8 @@ export async function annotatedWorkbook(file: FileOutcome, lang: Lang, limits: R
   const issueStyles = { header: ctx.styles.own(true, HEADER_FILL, true), text: ctx.styles.own(false, null, true), error: ctx.styles.own(false, FILL.error, true), warning: ctx.styles.own(false, FILL.warning, true) };
   const inCopy = (i: Issue) => {
     if (!i.cell || !i.sheet) return null;
-    const at = csvSheet !== null ? 0 : wb.sheets.findIndex((s) => s.name.normalize('NFC') === i.sheet!.normalize('NFC'));
-    return at >= 0 && rowAndColumn(i.cell) ? { sheet: wb.sheets[at].name, cell: i.cell } : null;
+    const at = indexOf(i.sheet);
+    return at !== undefined && rowAndColumn(i.cell) ? { sheet: wb.sheets[at].name, cell: i.cell } : null;
   };
   await pkg.writeStream(path, issueSheetXml(file.issues, lang, issueStyles, inCopy, firstWithIssue < 0));
   pkg.setText(stylesPart.path, ctx.styles.result());

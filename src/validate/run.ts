@@ -9,7 +9,7 @@ import { ignoredNote, listInputs, type InputFile } from './inputs.js';
 import { attributeByPath, attributeBySiblings, type Attribution } from './attribution.js';
 import { checkSubmissions } from './submission.js';
 import type { Window } from './resolve.js';
-import { addDays } from '../compile/period.js';
+import { addDays } from '../core/dates.js';
 import { planIndex } from './rows.js';
 import type { Issue } from './issue.js';
 import { addCounts, NO_ROWS, sheetCounts, type RowCounts } from './ledger.js';
