@@ -1,20 +1,76 @@
-// `validate --annotate DIR`: one marked-up .xlsx per readable input, written atomically.
-import { basename, join } from 'node:path';
+// `validate --annotate DIR`: one marked-up .xlsx per readable input. The copies mirror the
+// input folders under DIR (two districts may both send "bao cao.xlsx"), each written whole,
+// one at a time, so memory holds one workbook; nothing is replaced without --force.
+import { access } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../core/types.js';
+import { ThiduaError, usageError } from '../core/errors.js';
+import type { ReadLimits } from '../read/limits.js';
 import type { ValidationRun } from '../validate/run.js';
 import { annotatedWorkbook } from '../render/annotate.js';
-import { writeOutputs, type Output } from '../write/atomic.js';
+import { writeOutputs } from '../write/atomic.js';
 
-export function annotatedName(path: string): string {
-  return `${basename(path).replace(/\.[^.]+$/, '')}.kiem-tra.xlsx`;
+export function annotatedName(path: string, keepExtension = false): string {
+  const base = basename(path);
+  return `${keepExtension ? base : base.slice(0, base.length - extname(base).length) || base}.kiem-tra.xlsx`;
 }
 
-export async function writeAnnotated(run: ValidationRun, dir: string, force: boolean, lang: Lang): Promise<string[]> {
-  const outputs: Output[] = [];
-  for (const f of run.files) {
-    if (f.unreadable || f.document) continue;
-    outputs.push({ path: join(dir, annotatedName(f.path)), data: await annotatedWorkbook(f, lang) });
+/** The deepest folder holding every input. */
+function commonFolder(paths: string[]): string {
+  const dirs = paths.map((p) => dirname(resolve(p)).split(sep));
+  const first = dirs[0] ?? [];
+  let n = first.length;
+  for (const d of dirs) {
+    let k = 0;
+    while (k < n && k < d.length && d[k] === first[k]) k++;
+    n = k;
   }
-  await writeOutputs(outputs, force);
-  return outputs.map((o) => o.path);
+  return first.slice(0, n).join(sep) || sep;
+}
+
+/**
+ * Where each input's copy goes: its path below the inputs' common folder, under `dir`. Two
+ * inputs that would still meet (Báo cáo.xlsx and báo cáo.csv on a case-blind disk) keep their
+ * extension in the name.
+ */
+export function annotatedPaths(inputs: string[], dir: string): Map<string, string> {
+  const root = commonFolder(inputs);
+  const target = (p: string, keep: boolean) => join(dir, relative(root, dirname(resolve(p))), annotatedName(p, keep));
+  const count = new Map<string, number>();
+  for (const p of inputs) count.set(target(p, false).normalize('NFC').toLowerCase(), (count.get(target(p, false).normalize('NFC').toLowerCase()) ?? 0) + 1);
+  return new Map(inputs.map((p) => [p, target(p, (count.get(target(p, false).normalize('NFC').toLowerCase()) ?? 0) > 1)]));
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function writeAnnotated(run: ValidationRun, dir: string, force: boolean, lang: Lang, limits: ReadLimits): Promise<string[]> {
+  // Word/PDF attachments read as documents have nothing to mark up.
+  const files = [...new Map(run.files.filter((f) => !f.unreadable && !f.document).map((f) => [resolve(f.path), f])).values()];
+  const paths = annotatedPaths(files.map((f) => f.path), dir);
+  if (!force) {
+    const taken: string[] = [];
+    for (const p of paths.values()) if (await exists(p)) taken.push(p);
+    if (taken.length > 0) throw usageError(`Tệp đã có, không ghi đè (thêm --force để thay): ${taken.join(', ')}`, `Files already exist and were not replaced (add --force to replace them): ${taken.join(', ')}`);
+  }
+  const written: string[] = [];
+  for (const f of files) {
+    const path = paths.get(f.path)!;
+    try {
+      await writeOutputs([{ path, data: await annotatedWorkbook(f, lang, limits) }], force);
+    } catch (e) {
+      if (!(e instanceof ThiduaError)) throw e;
+      // The writer's advice names --out; here the folder is the one given to --annotate.
+      const fix = (s: string) => s.replace('(--out)', '(--annotate)');
+      throw new ThiduaError(e.exitCode, { vi: fix(e.text.vi), en: fix(e.text.en) });
+    }
+    written.push(path);
+  }
+  return written;
 }

@@ -26,12 +26,13 @@ export async function runValidate(paths: string[], flags: ValidateFlags): Promis
     onFile,
   });
   clearProgress();
-  if (flags.annotate) {
-    const { writeAnnotated } = await import('./annotate.js');
-    await writeAnnotated(run, flags.annotate, !!flags.force, ctx.lang);
-  }
+  // The report prints first: a copy that cannot be written must not hide what was found.
   if (flags.format === 'json') printJson(validationJson(run, ctx.registry, ctx.lang, !!flags.strict));
   else printLines(process.stdout, validationText(run, ctx.registry, ctx.lang, !!flags.strict, painter()));
+  if (flags.annotate) {
+    const { writeAnnotated } = await import('./annotate.js');
+    await writeAnnotated(run, flags.annotate, !!flags.force, ctx.lang, ctx.limits);
+  }
   if (run.unreadable > 0) return EXIT.unreadable;
   if (run.errors > 0 || (flags.strict && run.warnings > 0)) return EXIT.invalid;
   return EXIT.ok;

@@ -54,6 +54,17 @@ export interface DataTableOptions {
   headerFill?: string;
   /** Keep every row with the next, so a short table is not split across pages. */
   keepTogether?: boolean;
+  /** Rows (0-based in `rows`) kept on the page of the row after them: a group heading with its first rows, the last rows together. */
+  keepWithNext?: (index: number) => boolean;
+}
+
+/**
+ * Rows to keep with the next in a table of `count` rows whose group headings are `headings`:
+ * each heading and the row after it (a heading never ends a page alone with one row), and the
+ * last `tail` rows together (no page holding a single row).
+ */
+export function keepGroupsAndTail(count: number, headings: Set<number>, tail = 3): (index: number) => boolean {
+  return (i) => i < count - 1 && (headings.has(i) || headings.has(i - 1) || i >= count - tail);
 }
 
 const ALIGN = {
@@ -143,7 +154,7 @@ export function dataTable(options: DataTableOptions): Table {
   const last = options.rows.length - (options.totalRow ? 0 : 1);
   const body = options.rows.map(
     (values, i) =>
-      new TableRow({ cantSplit: true, children: rowCells(values, columns, widths, STYLE.tableText, undefined, options.keepTogether && i < last) }),
+      new TableRow({ cantSplit: true, children: rowCells(values, columns, widths, STYLE.tableText, undefined, (options.keepTogether && i < last) || options.keepWithNext?.(i)) }),
   );
   const total = options.totalRow
     ? [new TableRow({ cantSplit: true, children: rowCells(options.totalRow, columns, widths, STYLE.tableText, true) })]

@@ -77,6 +77,14 @@ export function body(content: Content): Paragraph {
   return new Paragraph({ style: STYLE.normal, children: children(content) });
 }
 
+/**
+ * A body paragraph kept on the page of the one after it: the paragraph before the closing
+ * sentence, so the last page never holds only "Kính trình …./." and the signature.
+ */
+export function bodyKeptWithNext(content: Content): Paragraph {
+  return new Paragraph({ style: STYLE.normal, keepNext: true, keepLines: true, children: children(content) });
+}
+
 export function italicBody(text: string): Paragraph {
   return body([italic(text)]);
 }

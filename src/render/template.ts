@@ -9,6 +9,7 @@ import { KINDS } from '../read/schema.js';
 import { addDays } from '../core/dates.js';
 import { formatDmy } from '../read/cells.js';
 import { guideLines, type GuideLine } from './templateGuide.js';
+import { applyPrintLayout, wrappedRowHeight } from './print.js';
 
 export const SHEETS = { guide: 'Hướng dẫn', zones: 'Phân vùng', nominations: 'Đề nghị khen thưởng', indicators: 'Kết quả thi đua', difficulties: 'Khó khăn, kiến nghị', lists: 'DanhMuc' } as const;
 
@@ -90,7 +91,6 @@ function frame(ws: ExcelJS.Worksheet, l: Layout): void {
     ws.getColumn(i + 1).width = c.width;
   });
   header.height = 48;
-  ws.views = [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }];
 }
 
 /** exceljs keeps validations by address and accepts a range as one; its typings omit the map. */
@@ -114,6 +114,7 @@ function dataCells(ws: ExcelJS.Worksheet, columns: Column[], rows: number): void
     const letter = ws.getColumn(i + 1).letter;
     if (c.validation) (ws as WithValidations).dataValidations.add(`${letter}${first}:${letter}${last}`, c.validation);
   });
+  applyPrintLayout(ws, { repeatRows: [HEADER_ROW, HEADER_ROW], freezeRows: HEADER_ROW, columns: columns.length, lastRow: last, titleRows: [1, 2, 3] });
 }
 
 const listOf = (range: string, title: string, error: string): ExcelJS.DataValidation => ({
@@ -136,15 +137,21 @@ function listsSheet(wb: ExcelJS.Workbook, lists: Record<string, string[]>): Reco
   return ranges;
 }
 
+const GUIDE_WIDTH = 72;
+
 function guideSheet(ws: ExcelJS.Worksheet, lines: GuideLine[]): void {
-  ws.getColumn(1).width = 110;
+  // As wide as A4 portrait holds at full size: LibreOffice clips a single column wider than the page.
+  ws.getColumn(1).width = GUIDE_WIDTH;
   lines.forEach((line, i) => {
     const cell = ws.getCell(GUIDE_FIRST_ROW + i, 1);
     cell.value = line.text;
     cell.alignment = { wrapText: true, vertical: 'top' };
     const size = line.style === 'title' ? 14 : 12;
     cell.font = { name: FONT, size, bold: line.style === 'title' || line.style === 'heading', italic: line.style === 'note' };
+    const height = wrappedRowHeight([{ text: line.text, width: GUIDE_WIDTH }], size);
+    if (height) ws.getRow(GUIDE_FIRST_ROW + i).height = height;
   });
+  applyPrintLayout(ws, { freezeRows: 0, columns: 1, lastRow: GUIDE_FIRST_ROW + lines.length - 1 });
 }
 
 interface Facts {

@@ -8,6 +8,12 @@ export interface GuideLine {
   style: 'title' | 'heading' | 'body' | 'note';
 }
 
+/** "Sở Nội vụ tỉnh Sóc Trăng": the agency and the province as the authority names it ("Ủy ban nhân dân tỉnh Sóc Trăng"). */
+export function recipientName(plan: Plan): string {
+  const where = plan.province.authority.replace(/^(Ủy|Uỷ) ban nhân dân\s+/iu, '').trim();
+  return `${plan.agency.nameFull} ${where && where !== plan.province.authority ? where : `tỉnh ${plan.province.name}`}`;
+}
+
 const title = (text: string): GuideLine => ({ text, style: 'title' });
 const heading = (text: string): GuideLine => ({ text, style: 'heading' });
 const body = (text: string): GuideLine => ({ text, style: 'body' });
@@ -69,7 +75,7 @@ export function guideLines(f: GuideFacts): GuideLine[] {
     heading(`4. Trang "${sheets.difficulties}"`),
     body(`Mỗi dòng một khó khăn, vướng mắc hoặc kiến nghị. Không có thì để trống.`),
     heading('Gửi biểu'),
-    body(`Lưu tệp dạng .xlsx (không đổi tên tệp) và gửi về ${plan.agency.nameFull} (${plan.agency.parent}).`),
+    body(`Lưu tệp dạng .xlsx (không đổi tên tệp) và gửi về ${recipientName(plan)}.`),
     note(`Bên nhận kiểm tra tệp bằng lệnh "thidua validate" và gửi lại danh sách chỗ cần sửa (nếu có).`),
   ];
 }

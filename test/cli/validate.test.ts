@@ -86,7 +86,9 @@ describe('thidua validate (CLI)', () => {
     expect(name).toBe('ChauThanh_PhanVung.kiem-tra.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, name));
-    const sheet = wb.worksheets[0];
+    // "Lỗi" is the first tab; the district's own sheet follows.
+    expect(wb.worksheets[0].name).toBe('Lỗi');
+    const sheet = wb.worksheets[1];
     const cell = sheet.getCell('E15');
     expect(cell.value).toBe('xanh lơ');
     expect(String(cell.note && typeof cell.note === 'object' ? JSON.stringify(cell.note) : cell.note)).toContain('zone-invalid');

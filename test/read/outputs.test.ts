@@ -36,7 +36,7 @@ describe('annotated copies', () => {
     for (const s of sheets) expect(await zip.file(s)!.async('string')).not.toMatch(/<f[ >]/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    const ws = wb.worksheets[0];
+    const ws = wb.worksheets.find((w) => w.name !== 'Lỗi')!; // "Lỗi" is the first tab
     const values = ws.getSheetValues().flat().filter((v) => typeof v === 'string');
     expect(values).toEqual(expect.arrayContaining(['@SUM(A1)', '=1+1', '+84913000000', '-2+3', '=HYPERLINK("http://x.invalid","Xanh")']));
   });

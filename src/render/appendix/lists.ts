@@ -103,5 +103,5 @@ export function issuesSheet(wb: ExcelJS.Workbook, input: ReportInput): void {
     const more = `… và ${vn(total - listed)} lỗi, cảnh báo khác không liệt kê ở đây (trang này liệt kê ${vn(listed)} dòng đầu trong ${vn(total)}). Chạy "thidua validate" trên các tệp để xem đủ.`;
     putRow(frame.ws, ++row, [text(more)], [WRAP]);
   }
-  closeTable(frame, lastListed, 0);
+  closeTable(frame, lastListed, 0, row);
 }

@@ -4,6 +4,7 @@ import type { ReportInput } from '../documentInput.js';
 import { mapCaption } from '../report/figures.js';
 import { SUMMARY_SHEET } from './summary.js';
 import { style } from './sheet.js';
+import { extendPrintArea } from '../print.js';
 
 /** Adds the map two rows under the summary table, its caption above it; nothing when the run has no map. */
 export function placeMap(wb: ExcelJS.Workbook, input: ReportInput): void {
@@ -17,4 +18,6 @@ export function placeMap(wb: ExcelJS.Workbook, input: ReportInput): void {
   const id = wb.addImage({ buffer: map.png as unknown as ExcelJS.Buffer, extension: 'png' });
   // Anchored at the top-left of column A the row after the caption, at its display size.
   ws.addImage(id, { tl: { col: 0, row: captionRow }, ext: { width: map.width, height: map.height }, editAs: 'oneCell' });
+  // Printed with the table: rows of the default 20 px cover the picture.
+  extendPrintArea(ws, captionRow + Math.ceil(map.height / 20) + 1);
 }

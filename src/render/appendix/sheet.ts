@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { IsoDate, Zone } from '../../core/types.js';
 import { stripUnsafe } from '../../core/safeText.js';
+import { applyPrintLayout, wrappedRowHeight } from '../print.js';
 
 export const FMT = { int: '#,##0', decimal: '#,##0.0#', pct: '0.0%', date: 'dd/mm/yyyy' } as const;
 
@@ -107,11 +108,11 @@ export function openTable(wb: ExcelJS.Workbook, name: string, title: string, col
   return { ws, headerRow: 2, columns: columns.length };
 }
 
-/** Freeze the title and header (and `frozenColumns` on the left) and filter header..lastRow. */
-export function closeTable(frame: Frame, lastRow: number, frozenColumns = 0): void {
+/** Filter header..lastRow, freeze the title and header (and `frozenColumns` on the left), and lay the sheet out for A4. */
+export function closeTable(frame: Frame, lastRow: number, frozenColumns = 0, lastPrinted = lastRow): void {
   const { ws, headerRow, columns } = frame;
-  ws.views = [{ state: 'frozen', xSplit: frozenColumns, ySplit: headerRow, topLeftCell: `${colLetter(frozenColumns + 1)}${headerRow + 1}` }];
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(lastRow, headerRow), column: columns } };
+  applyPrintLayout(ws, { repeatRows: [headerRow, headerRow], freezeRows: headerRow, freezeColumns: frozenColumns, columns, lastRow: lastPrinted, titleRows: [1] });
 }
 
 /** 1 → "A", 27 → "AA". */
@@ -126,11 +127,16 @@ export type CellInput = ExcelJS.CellValue;
 /** Append one data row: values, then a look per cell (the same look for all when one is given). */
 export function putRow(ws: ExcelJS.Worksheet, rowNumber: number, values: CellInput[], looks: Look | Look[]): void {
   const row = ws.getRow(rowNumber);
+  const wrapped: { text: string; width: number }[] = [];
   values.forEach((v, i) => {
     const cell = row.getCell(i + 1);
+    const look = Array.isArray(looks) ? looks[i] : looks;
     cell.value = v;
-    cell.style = style(Array.isArray(looks) ? looks[i] : looks);
+    cell.style = style(look);
+    if (look?.wrap && typeof v === 'string') wrapped.push({ text: v, width: ws.getColumn(i + 1).width ?? 9 });
   });
+  const height = wrappedRowHeight(wrapped);
+  if (height) row.height = height;
 }
 
 /** The look of a cell showing a zone: its colour, centred. */

@@ -2,7 +2,7 @@
 // bases in italic, the campaign and its results, the request with the counts from the
 // shortlist, "Kính trình …./.", Nơi nhận and the signature.
 import type { Paragraph, Table } from 'docx';
-import { body, docTitle, endMark, headerBlock, italicBody, kinhGui, recipientsAndSignature } from '../../docx/nd30.js';
+import { body, bodyKeptWithNext, docTitle, endMark, headerBlock, italicBody, kinhGui, recipientsAndSignature } from '../../docx/nd30.js';
 import { COMMUNES_WORD, DISTRICTS_WORD, districtInSentence, formatNumber, joinVi, lowerFirst, periodText, shortDate } from '../report/format.js';
 import { provinceBody, whoCount, type ProposalInput } from './words.js';
 import { letterBonusParagraph } from './bonusText.js';
@@ -81,6 +81,9 @@ export function requestSentence(input: ProposalInput): string {
   );
 }
 
+/** Body paragraphs, the last one kept on the page of what follows it. */
+const keepLastWithNext = (texts: string[]): Paragraph[] => texts.map((t, i) => (i === texts.length - 1 ? bodyKeptWithNext(t) : body(t)));
+
 /** The portrait section's children, from the header block to the signature. */
 export function letter(input: ProposalInput): (Paragraph | Table)[] {
   const { plan, meta } = input;
@@ -98,8 +101,9 @@ export function letter(input: ProposalInput): (Paragraph | Table)[] {
     ...plan.legalBases.map((b) => italicBody(b)),
     body(campaignParagraph(input)),
     body(reviewParagraph(input)),
-    body(requestSentence(input)),
-    ...[letterBonusParagraph(input)].filter((t): t is string => t !== null).map((t) => body(t)),
+    // The paragraph before "Kính trình …./." keeps with it and the signature, so the last page
+    // never holds only the closing sentence and the signature.
+    ...keepLastWithNext([requestSentence(input), ...[letterBonusParagraph(input)].filter((t): t is string => t !== null)]),
     endMark(`Kính trình ${authority} xem xét, quyết định`),
     recipientsAndSignature({ recipients: plan.recipients.proposal, signer: meta.signer }),
   ];

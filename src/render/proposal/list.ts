@@ -3,7 +3,8 @@
 // every page, the bonus of each line and a total row. The Quyết định's appendix reuses the table.
 import type { Paragraph, Table } from 'docx';
 import { BLANK, TEXT_WIDTH, dataTable, docTitle, formatNd30Date, italicBody, mm, type DataCell, type DataColumn } from '../../docx/nd30.js';
-import { collectiveNote, collectiveUnit, nominatedBy, positionAndUnit, shortAwardForm, whoCount, type ProposalInput } from './words.js';
+import { keepGroupsAndTail } from '../../docx/dataTable.js';
+import { collectiveNote, collectiveUnit, nominatedBy, positionAndUnit, shortAwardForm, whoCount, withHonorific, type ProposalInput } from './words.js';
 import { proposalSummary } from './letter.js';
 import { bonusOf } from './bonusText.js';
 import { formatNumber } from '../report/format.js';
@@ -63,7 +64,7 @@ function individualRows(input: ProposalInput): DataCell[][] {
   const money = bonusOf(input).individuals;
   return shortlist.individuals.map((p, i) => [
     String(i + 1),
-    p.name,
+    withHonorific(p.name, p.gender),
     positionAndUnit(p),
     p.achievement,
     shortAwardForm(plan, p.awardForm),
@@ -88,17 +89,18 @@ function totalRow(input: ProposalInput): DataCell[] {
 export function listTable(input: ProposalInput): Table {
   const collectives = collectiveRows(input);
   const individuals = individualRows(input);
+  const first = collectives.length > 0 ? collectives : [noneRow()];
+  const second = individuals.length > 0 ? individuals : [noneRow()];
+  const rows = [groupRow(GROUP_COLLECTIVES), ...first, groupRow(GROUP_INDIVIDUALS), ...second];
+  const total = totalRow(input);
   return dataTable({
-    totalRow: totalRow(input),
+    totalRow: total,
     columns: LIST_COLUMNS,
-    rows: [
-      groupRow(GROUP_COLLECTIVES),
-      ...(collectives.length > 0 ? collectives : [noneRow()]),
-      groupRow(GROUP_INDIVIDUALS),
-      ...(individuals.length > 0 ? individuals : [noneRow()]),
-    ],
+    rows,
     headerRepeat: true,
     fitTo: TEXT_WIDTH.landscape,
+    // Headings keep with their first rows; the last rows keep with each other and the total.
+    keepWithNext: keepGroupsAndTail(rows.length + (total ? 1 : 0), new Set([0, first.length + 1])),
   });
 }
 

@@ -85,3 +85,15 @@ export function shortAwardForm(plan: Plan, fullLabel: string): string {
 export function cellRef(at: CellPointer | null): string {
   return at ? pointerText(at) : '';
 }
+
+/**
+ * "Ông Nguyễn Văn A" / "Bà Trần Thị B", as award lists write individuals, when the nomination
+ * gives a gender ("Nam"/"Nữ"); the name alone when it does not, or already starts with Ông/Bà.
+ */
+export function withHonorific(name: string, gender: string | null): string {
+  const g = (gender ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
+  if (/^(ong|ba)\s/iu.test(name.normalize('NFD').replace(/[\u0300-\u036f]/g, ''))) return name;
+  if (g === 'nam' || g === 'male' || g === 'm') return `Ông ${name}`;
+  if (g === 'nu' || g === 'female' || g === 'f') return `Bà ${name}`;
+  return name;
+}

@@ -81,11 +81,6 @@ function fitRowHeight(ws: ExcelJS.Worksheet, rowNumber: number, columns: Column[
   if (lines > 1) row.height = lines * LINE_HEIGHT;
 }
 
-/** Printed on A4 landscape, as wide as the page, the header row on every printed page. */
-function printSetup(ws: ExcelJS.Worksheet, headerRow: number): void {
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` };
-}
-
 function proposedSheet(wb: ExcelJS.Workbook, input: BonusInput): void {
   const { registry, shortlist } = input;
   const bonus = bonusOf(input);
@@ -108,11 +103,10 @@ function proposedSheet(wb: ExcelJS.Workbook, input: BonusInput): void {
     putRow(frame.ws, ++row, values, PROPOSED_LOOKS);
     fitRowHeight(frame.ws, row, PROPOSED_COLUMNS, PROPOSED_LOOKS);
   }
-  closeTable(frame, row);
-  // The total sits below the filtered range, so filtering never hides or sums it twice.
+  // The total sits below the filtered range, so filtering never hides or sums it twice; it is printed.
+  closeTable(frame, row, 0, row + 1);
   const total: CellInput[] = [null, null, TOTAL_TEXT, null, null, null, null, null, null, bonus.total, null, null];
   putRow(frame.ws, row + 1, total, PROPOSED_LOOKS.map((l) => ({ ...l, bold: true })));
-  printSetup(frame.ws, frame.headerRow);
 }
 
 /** Label of the last row of "Đề nghị": the finance department's sum. */
@@ -134,7 +128,6 @@ function leftOutSheet(wb: ExcelJS.Workbook, input: LeftOutInput): void {
     fitRowHeight(frame.ws, row, LEFT_OUT_COLUMNS, LEFT_OUT_LOOKS);
   });
   closeTable(frame, row);
-  printSetup(frame.ws, frame.headerRow);
 }
 
 /** The clerk's workbook; nothing is written. Its dates are the period's end, never the clock. */

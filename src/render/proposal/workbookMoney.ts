@@ -52,10 +52,11 @@ export function moneySheet(wb: ExcelJS.Workbook, input: BonusInput, bonus: Bonus
   let row = frame.headerRow;
   const body = rows(input, bonus);
   for (const values of body) putRow(frame.ws, ++row, values, LOOKS);
-  closeTable(frame, row);
+  const lines = notes(bonus);
+  // A4 layout (src/render/print.ts); the total and the lines under the table are printed too.
+  closeTable(frame, row, 0, row + 2 + lines.length);
   const count = input.shortlist.collectives.length + input.shortlist.individuals.length;
   putRow(frame.ws, ++row, ['Tổng cộng', null, count, null, bonus.total, null], BOLD_LOOKS);
   row += 1;
-  for (const line of notes(bonus)) frame.ws.getCell(++row, 1).value = text(line);
-  frame.ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  for (const line of lines) frame.ws.getCell(++row, 1).value = text(line);
 }

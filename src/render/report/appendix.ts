@@ -2,6 +2,7 @@
 import type { Paragraph, Table } from 'docx';
 import type { CommuneResult, DistrictResult } from '../../compile/types.js';
 import { BLANK, TEXT_WIDTH, dataTable, docTitle, italicBody, mm, type DataCell } from '../../docx/nd30.js';
+import { keepGroupsAndTail } from '../../docx/dataTable.js';
 import type { ReportInput } from '../documentInput.js';
 import { COMMUNES_WORD, formatNumber, shortDate, upperFirst, zoneBook, type ZoneBook } from './format.js';
 import { NO_DATA_LABEL } from './zones.js';
@@ -46,7 +47,7 @@ function zoneCell(book: ZoneBook, zone: string | null): DataCell {
   return zone === null ? { text: NO_DATA_LABEL, italic: true } : { text: book.byCode.get(zone)?.label ?? zone, fill: book.fill(zone) };
 }
 
-function communeRows(input: ReportInput, book: ZoneBook): DataCell[][] {
+function communeRows(input: ReportInput, book: ZoneBook, headings: Set<number>): DataCell[][] {
   const rows: DataCell[][] = [];
   let n = 0;
   let current: string | null = null;
@@ -54,6 +55,7 @@ function communeRows(input: ReportInput, book: ZoneBook): DataCell[][] {
     if (c.districtCode !== current) {
       current = c.districtCode;
       const count = input.results.communes.filter((x) => x.districtCode === current).length;
+      headings.add(rows.length);
       rows.push([{ text: `${c.districtName} (${formatNumber(count)} ${COMMUNES_WORD})`, bold: true, span: 7 }]);
     }
     n += 1;
@@ -65,6 +67,8 @@ function communeRows(input: ReportInput, book: ZoneBook): DataCell[][] {
 /** STT | Mã | Xã, phường, thị trấn | Huyện | Vùng đầu kỳ | Vùng cuối kỳ | Kết quả */
 export function communeAppendixTable(input: ReportInput, book: ZoneBook): Table {
   const { period } = input.results;
+  const headings = new Set<number>();
+  const rows = communeRows(input, book, headings);
   return dataTable({
     columns: [
       { header: 'STT', width: mm(12), align: 'center' },
@@ -75,8 +79,10 @@ export function communeAppendixTable(input: ReportInput, book: ZoneBook): Table 
       { header: `Vùng cuối kỳ (${shortDate(period.to)})`, width: mm(30), align: 'center' },
       { header: 'Kết quả', width: mm(78), align: 'left' },
     ],
-    rows: communeRows(input, book),
+    rows,
     fitTo: TEXT_WIDTH.landscape,
+    // A district's heading stays with its first communes; the last rows stay together.
+    keepWithNext: keepGroupsAndTail(rows.length, headings),
   });
 }
 
