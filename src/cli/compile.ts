@@ -44,13 +44,13 @@ export async function compileForDocuments(paths: string[], flags: CompileFlags, 
 export async function runCompile(paths: string[], flags: CompileFlags): Promise<number> {
   const { ctx, meta, compiled } = await compileForDocuments(paths, flags, 'report');
   const input: ReportInput = { plan: ctx.plan, registry: ctx.registry, results: compiled.results, sources: compiled.sources, issues: compiled.issues, meta };
-  const [{ reportDocument }, { appendixWorkbook, workbookBytes }] = await Promise.all([import('../render/report/index.js'), import('../render/appendix.js')]);
+  const [{ reportDocument }, { appendixBytes }] = await Promise.all([import('../render/report/index.js'), import('../render/appendix.js')]);
   const names = outputNames(compiled.results.period);
   const outputs = { report: join(outDir(flags, ctx), names.report), workbook: join(outDir(flags, ctx), names.workbook) };
   await writeOutputs(
     [
       { path: outputs.report, data: await packDocument(reportDocument(input)) },
-      { path: outputs.workbook, data: await workbookBytes(appendixWorkbook(input)) },
+      { path: outputs.workbook, data: await appendixBytes(input) },
     ],
     !!flags.force,
   );

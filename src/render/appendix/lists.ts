@@ -37,7 +37,7 @@ export function difficultiesSheet(wb: ExcelJS.Workbook, input: ReportInput): voi
       putRow(frame.ws, ++row, [text(d.districtName), i + 1, text(item.content), text(item.note), text(pointerText(item.at))], [WRAP, INT, WRAP, WRAP, WRAP]);
     });
   }
-  closeTable(frame, row, 0);
+  closeTable(frame, row);
 }
 
 const FORMAT_VI = { xlsx: 'Excel (.xlsx)', csv: 'CSV' } as const;
@@ -58,14 +58,14 @@ export function sourcesSheet(wb: ExcelJS.Workbook, input: ReportInput): void {
     { header: 'Cảnh báo', width: 10 },
     { header: 'SHA-256', width: 68 },
     { header: 'Đọc được', width: 10 },
-  ]);
+  ], 1);
   let row = frame.headerRow;
   for (const s of input.sources) {
     const values = [text(s.path), text(districtName(input, s.districtCode)), s.format ? FORMAT_VI[s.format] : null, text(s.encoding), s.rows, s.errors, s.warnings, text(s.sha256), yesNo(!s.unreadable)];
     const readable: Look = s.unreadable ? { center: true, fill: ERROR_FILL } : CENTER;
     putRow(frame.ws, ++row, values, [WRAP, {}, CENTER, CENTER, INT, INT, INT, {}, readable]);
   }
-  closeTable(frame, row, 1);
+  closeTable(frame, row);
 }
 
 /** At most this many issues are listed: a national file can hold hundreds of thousands. */
@@ -97,5 +97,5 @@ export function issuesSheet(wb: ExcelJS.Workbook, input: ReportInput): void {
     const more = `… và ${vn(total - ISSUE_ROWS_MAX)} lỗi, cảnh báo khác không liệt kê ở đây (trang này liệt kê ${vn(ISSUE_ROWS_MAX)} dòng đầu trong ${vn(total)}). Chạy "thidua validate" trên các tệp để xem đủ.`;
     putRow(frame.ws, ++row, [text(more)], [WRAP]);
   }
-  closeTable(frame, lastListed, 0);
+  closeTable(frame, lastListed);
 }
