@@ -4,6 +4,7 @@
 
 import { Packer, type Document } from 'docx';
 import { zipFiles, type ZipEntry } from '../write/zip.js';
+import { fillRawTables } from './rawTable.js';
 
 export interface PackOptions {
   /**
@@ -51,6 +52,7 @@ function utf8(data: PartData): Buffer {
 /** Per-part fixes; parts are visited in name order, so drawing ids come out the same. */
 function normalizePart(name: string, xml: string, options: PackOptions, renumber: (xml: string) => string): string {
   if (name === 'docProps/core.xml') return fixCoreTimes(xml, options.timestamp);
+  if (name === 'word/document.xml') return renumber(fillRawTables(xml));
   if (name.startsWith('word/') && name.endsWith('.xml')) return renumber(xml);
   return xml;
 }
