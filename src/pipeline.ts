@@ -91,7 +91,7 @@ export async function compileInputs(args: CompileArgs): Promise<Compiled> {
   const run = await validateInputs(args.paths, { plan: args.plan, registry: args.registry, period: args.period, forcedDistrict: args.forcedDistrict ?? null, limits: args.limits, onFile: args.onFile });
   const results = compileResults({
     plan: args.plan, registry: args.registry, period: args.period,
-    assessments: run.files.flatMap((f) => f.assessments),
+    assessments: { count: run.byCommune.count, of: (code) => run.byCommune.assessments(code) },
     indicators: run.files.flatMap((f) => f.indicators),
     difficulties: run.files.flatMap((f) => f.difficulties),
     districts: districtInputs(run, args.registry),

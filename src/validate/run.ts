@@ -8,6 +8,7 @@ import { usageError } from '../core/errors.js';
 import type { ReadLimits } from '../read/source.js';
 import { validateFile, type FileOutcome } from './file.js';
 import { checkSubmissions } from './submission.js';
+import type { RowsByCommune } from './byCommune.js';
 import type { Window } from './resolve.js';
 import { addDays } from '../compile/period.js';
 import { planIndex } from './rows.js';
@@ -51,6 +52,8 @@ export interface ValidateOptions {
 
 export interface ValidationRun {
   files: FileOutcome[];
+  /** every file's clean zone rows, by commune (after the cross-file checks) */
+  byCommune: RowsByCommune;
   window: Window;
   errors: number;
   warnings: number;
@@ -69,10 +72,11 @@ export async function validateInputs(paths: string[], opts: ValidateOptions): Pr
     outcomes.push(await validateFile(f, { registry: opts.registry, idx, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits }));
   }
   const zones = new Map(opts.plan.zoneScale.zones.map((z) => [z.code, z.label]));
-  checkSubmissions(opts.registry, outcomes, window, (c) => zones.get(c) ?? c);
+  const byCommune = checkSubmissions(opts.registry, outcomes, window, (c) => zones.get(c) ?? c);
   const all: Issue[] = outcomes.flatMap((o) => o.issues);
   return {
     files: outcomes,
+    byCommune,
     window,
     errors: all.filter((i) => i.severity === 'error').length,
     warnings: all.filter((i) => i.severity === 'warning').length,

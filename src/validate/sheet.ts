@@ -9,6 +9,7 @@ import { nominationKind, RowReader, type PlanIndex, type SheetPlace } from './ro
 import { columnLetter } from '../read/cells.js';
 import type { CellPointer } from '../core/types.js';
 import { pushTo } from '../core/collections.js';
+import { ownCopy } from '../core/normalize.js';
 
 /**
  * A commune as typed on a row, before it is looked up in the register. Where it is: the sheet's
@@ -85,8 +86,8 @@ const codeMemo = new Map<string, string>();
 function cleanCode(code: string): string {
   let c = codeMemo.get(code);
   if (c === undefined) {
-    c = code.replace(/\.0+$/, '').trim();
-    if (codeMemo.size < 100_000) codeMemo.set(code, c);
+    c = ownCopy(code.replace(/\.0+$/, '').trim());
+    if (codeMemo.size < 100_000) codeMemo.set(ownCopy(code), c);
   }
   return c;
 }
