@@ -84,11 +84,12 @@ export interface CompileArgs {
   forcedDistrict?: string | null;
   limits?: ReadLimits;
   onFile?: (path: string, index: number, total: number) => void;
+  workers?: { count: number; forced: boolean };
 }
 
 /** Read and check every input, then compute the results from the rows without errors. */
 export async function compileInputs(args: CompileArgs): Promise<Compiled> {
-  const run = await validateInputs(args.paths, { plan: args.plan, registry: args.registry, period: args.period, forcedDistrict: args.forcedDistrict ?? null, limits: args.limits, onFile: args.onFile });
+  const run = await validateInputs(args.paths, { plan: args.plan, registry: args.registry, period: args.period, forcedDistrict: args.forcedDistrict ?? null, limits: args.limits, onFile: args.onFile, workers: args.workers });
   const results = compileResults({
     plan: args.plan, registry: args.registry, period: args.period,
     assessments: { count: run.byCommune.count, of: (code) => run.byCommune.assessments(code) },

@@ -22,9 +22,10 @@ export async function runValidate(paths: string[], flags: ValidateFlags): Promis
   }
   const tty = flags.format === 'text' && process.stderr.isTTY;
   const run = await validateInputs(resolvePaths(paths, ctx), {
-    plan: ctx.plan, registry: ctx.registry, period: ctx.period, forcedDistrict: forced, limits: ctx.limits,
+    plan: ctx.plan, registry: ctx.registry, period: ctx.period, forcedDistrict: forced, limits: ctx.limits, workers: ctx.workers,
     onFile: tty ? (f, i, n) => process.stderr.write(`\r[${i + 1}/${n}] ${f}`.slice(0, 100).padEnd(100) + (i + 1 === n ? '\r'.padEnd(101) + '\r' : '')) : undefined,
   });
+  if (flags.debug) process.stderr.write(`thidua: ${run.files.length} files read on ${run.threads > 0 ? `${run.threads} worker threads` : 'the main thread'} (THIDUA_WORKERS)\n`);
   if (flags.annotate) {
     const { writeAnnotated } = await import('./annotate.js');
     await writeAnnotated(run, flags.annotate, !!flags.force, ctx.lang);

@@ -8,6 +8,7 @@ import { usageError } from '../core/errors.js';
 import type { ReadLimits } from '../read/source.js';
 import { validateFile, type FileOutcome } from './file.js';
 import { checkSubmissions } from './submission.js';
+import { poolSize, validateInPool } from './pool.js';
 import type { RowsByCommune } from './byCommune.js';
 import type { Window } from './resolve.js';
 import { addDays } from '../compile/period.js';
@@ -48,6 +49,8 @@ export interface ValidateOptions {
   forcedDistrict: string | null;
   limits?: ReadLimits;
   onFile?: (path: string, index: number, total: number) => void;
+  /** read files on worker threads (pool.ts workersFromEnv); one thread when absent */
+  workers?: { count: number; forced: boolean };
 }
 
 export interface ValidationRun {
@@ -59,17 +62,24 @@ export interface ValidationRun {
   warnings: number;
   rows: number;
   unreadable: number;
+  /** worker threads that read the files (0: read on the main thread) */
+  threads: number;
 }
 
 export async function validateInputs(paths: string[], opts: ValidateOptions): Promise<ValidationRun> {
   const files = await expandInputs(paths);
   if (files.length === 0) throw usageError('Không có tệp bảng tính (.xlsx, .csv) nào trong các đường dẫn đã cho.', 'No spreadsheet files (.xlsx, .csv) in the paths given.');
   const window: Window = { lookback: addDays(opts.period.from, -opts.plan.baselineLookbackDays), from: opts.period.from, to: opts.period.to };
-  const idx = planIndex(opts.plan);
-  const outcomes: FileOutcome[] = [];
-  for (const [i, f] of files.entries()) {
-    opts.onFile?.(f, i, files.length);
-    outcomes.push(await validateFile(f, { registry: opts.registry, idx, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits }));
+  const threads = await poolSize(files, opts.workers);
+  let outcomes: FileOutcome[] = [];
+  if (threads > 0) {
+    outcomes = await validateInPool(files, { plan: opts.plan, registry: opts.registry, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits }, threads, opts.onFile);
+  } else {
+    const idx = planIndex(opts.plan);
+    for (const [i, f] of files.entries()) {
+      opts.onFile?.(f, i, files.length);
+      outcomes.push(await validateFile(f, { registry: opts.registry, idx, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits }));
+    }
   }
   const zones = new Map(opts.plan.zoneScale.zones.map((z) => [z.code, z.label]));
   const byCommune = checkSubmissions(opts.registry, outcomes, window, (c) => zones.get(c) ?? c);
@@ -82,5 +92,6 @@ export async function validateInputs(paths: string[], opts: ValidateOptions): Pr
     warnings: all.filter((i) => i.severity === 'warning').length,
     rows: outcomes.reduce((a, o) => a + o.sheets.reduce((b, s) => b + s.rows, 0), 0),
     unreadable: outcomes.filter((o) => o.unreadable).length,
+    threads,
   };
 }
