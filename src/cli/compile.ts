@@ -10,6 +10,15 @@ import { documentMeta } from './meta.js';
 import { compileJson, compileSummaryText } from '../render/compileSummary.js';
 import { painter } from './terminal.js';
 import type { ReportInput } from '../render/documentInput.js';
+import { loadBoundaries } from '../data/boundaries.js';
+import type { Lang } from '../core/types.js';
+
+/** Said (on stderr, so that --format json stays clean) when the plan names no boundary file. */
+export function noMapNote(lang: Lang): string {
+  return lang === 'en'
+    ? 'Note: no province map was drawn: the plan names no commune boundary file ("boundaries"); the report has every other figure.'
+    : 'Ghi chú: không vẽ bản đồ tỉnh vì tệp kế hoạch không chỉ ra tệp ranh giới xã (khóa "boundaries"); báo cáo vẫn có đủ các số liệu khác.';
+}
 
 export interface CompileFlags extends GlobalFlags, PeriodFlags, DocumentFlags {
   out?: string;
@@ -20,7 +29,7 @@ export interface CompileFlags extends GlobalFlags, PeriodFlags, DocumentFlags {
 
 export function outputNames(period: { from: string; to: string }) {
   const span = `${period.from.replaceAll('-', '')}-${period.to.replaceAll('-', '')}`;
-  return { report: `bao-cao-ket-qua-${span}.docx`, workbook: `phu-luc-ket-qua-${span}.xlsx` };
+  return { report: `bao-cao-ket-qua-${span}.docx`, workbook: `phu-luc-ket-qua-${span}.xlsx`, map: `ban-do-vung-${span}.png` };
 }
 
 /**
@@ -44,16 +53,27 @@ export async function compileForDocuments(paths: string[], flags: CompileFlags, 
 export async function runCompile(paths: string[], flags: CompileFlags): Promise<number> {
   const { ctx, meta, compiled } = await compileForDocuments(paths, flags, 'report');
   const input: ReportInput = { plan: ctx.plan, registry: ctx.registry, results: compiled.results, sources: compiled.sources, issues: compiled.issues, meta };
-  const [{ reportDocument }, { appendixBytes }] = await Promise.all([import('../render/report/index.js'), import('../render/appendix.js')]);
+  const [{ reportDocument }, { appendixBytes }, { reportFigures }] = await Promise.all([
+    import('../render/report/index.js'),
+    import('../render/appendix.js'),
+    import('../render/report/figures.js'),
+  ]);
+  // Drawn once: the map goes into the report, the workbook's summary sheet and a PNG of its own.
+  input.boundaries = ctx.plan.boundaries ? loadBoundaries(ctx.plan.boundaries, ctx.registry) : null;
+  input.figures = reportFigures(ctx.plan, compiled.results, input.boundaries);
   const names = outputNames(compiled.results.period);
-  const outputs = { report: join(outDir(flags, ctx), names.report), workbook: join(outDir(flags, ctx), names.workbook) };
+  const dir = outDir(flags, ctx);
+  const outputs: Record<string, string> = { report: join(dir, names.report), workbook: join(dir, names.workbook) };
+  if (input.figures.map) outputs.map = join(dir, names.map);
   await writeOutputs(
     [
       { path: outputs.report, data: await packDocument(reportDocument(input)) },
       { path: outputs.workbook, data: await appendixBytes(input) },
+      ...(input.figures.map ? [{ path: join(dir, names.map), data: input.figures.map.png }] : []),
     ],
     !!flags.force,
   );
+  if (!input.figures.map) process.stderr.write(`${noMapNote(ctx.lang)}\n`);
   if (flags.format === 'json') process.stdout.write(`${JSON.stringify(compileJson(compiled, outputs), null, 2)}\n`);
   else process.stdout.write(`${compileSummaryText(compiled, ctx.plan, ctx.registry, outputs, ctx.lang, painter()).join('\n')}\n`);
   return EXIT.ok;

@@ -1,5 +1,6 @@
 // `thidua shortlist`: compile the figures, apply the plan's award rule, and write the Tờ trình
-// with its Danh sách (.docx) and the clerk's list of who was left out and why (.xlsx).
+// with its Danh sách (.docx), the draft Quyết định with the same list (.docx), and the clerk's
+// list of who was proposed, with the bonus, and who was left out and why (.xlsx).
 import { join } from 'node:path';
 import { EXIT } from '../core/errors.js';
 import { buildShortlist } from '../shortlist/eligibility.js';
@@ -12,25 +13,37 @@ import { compileForDocuments, type CompileFlags } from './compile.js';
 
 export function shortlistNames(period: { from: string; to: string }) {
   const span = `${period.from.replaceAll('-', '')}-${period.to.replaceAll('-', '')}`;
-  return { proposal: `to-trinh-khen-thuong-${span}.docx`, leftOut: `danh-sach-ra-soat-khen-thuong-${span}.xlsx` };
+  return {
+    proposal: `to-trinh-khen-thuong-${span}.docx`,
+    decision: `du-thao-quyet-dinh-khen-thuong-${span}.docx`,
+    leftOut: `danh-sach-ra-soat-khen-thuong-${span}.xlsx`,
+  };
 }
 
 export async function runShortlist(paths: string[], flags: CompileFlags): Promise<number> {
   const { ctx, meta, compiled } = await compileForDocuments(paths, flags, 'proposal');
   const nominations = compiled.run.files.flatMap((f) => f.nominations);
   const shortlist = buildShortlist(ctx.plan, ctx.registry, compiled.results, nominations);
-  const { proposalDocument, leftOutWorkbook, leftOutBytes } = await import('../render/proposal/index.js');
+  const { proposalDocument, decisionDocument, decisionPlan, bonusOf, leftOutWorkbook, leftOutBytes } = await import('../render/proposal/index.js');
   const names = shortlistNames(compiled.results.period);
-  const outputs = { proposal: join(outDir(flags, ctx), names.proposal), leftOut: join(outDir(flags, ctx), names.leftOut) };
+  const dir = outDir(flags, ctx);
   const input = { plan: ctx.plan, registry: ctx.registry, results: compiled.results, shortlist, meta };
+  // Checked before anything is built: a plan without the decision or the rates stops the run whole.
+  const decision = decisionPlan(ctx.plan);
+  const bonus = bonusOf(input);
+  // Nobody proposed: the Tờ trình says so and there is no decision to draft (the summary says it).
+  const drafted = shortlist.collectives.length + shortlist.individuals.length > 0;
+  const outputs: Record<string, string> = { proposal: join(dir, names.proposal), ...(drafted ? { decision: join(dir, names.decision) } : {}), leftOut: join(dir, names.leftOut) };
   await writeOutputs(
     [
       { path: outputs.proposal, data: await packDocument(proposalDocument(input)) },
+      ...(drafted ? [{ path: outputs.decision, data: await packDocument(decisionDocument(input)) }] : []),
       { path: outputs.leftOut, data: await leftOutBytes(leftOutWorkbook(input)) },
     ],
     !!flags.force,
   );
-  if (flags.format === 'json') process.stdout.write(`${JSON.stringify(shortlistJson(shortlist, outputs), null, 2)}\n`);
-  else process.stdout.write(`${shortlistSummaryText(shortlist, outputs, ctx.lang, painter()).join('\n')}\n`);
+  const extra = { bonus, unverifiedBases: decision.legalBases.filter((b) => !b.verified).map((b) => b.text), drafted };
+  if (flags.format === 'json') process.stdout.write(`${JSON.stringify(shortlistJson(shortlist, outputs, extra), null, 2)}\n`);
+  else process.stdout.write(`${shortlistSummaryText(shortlist, outputs, ctx.lang, painter(), extra).join('\n')}\n`);
   return EXIT.ok;
 }

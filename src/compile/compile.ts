@@ -4,6 +4,7 @@
 import type { Assessment, Difficulty, IndicatorValue, Plan } from '../core/types.js';
 import type { Registry } from '../data/registry.js';
 import { districtQualifies } from './award.js';
+import { campaignCourse } from './course.js';
 import { byCode, difficultiesByDistrict, districtIndicators, districtSubmission, provinceIndicators, submissions } from './extras.js';
 import { classifyCommune, statusContext } from './status.js';
 import { districtLevel, zoneSummary } from './summary.js';
@@ -108,5 +109,6 @@ export function compileResults(input: CompileInput): Results {
     lists: communeLists(communes),
     difficulties: difficultiesByDistrict(input.difficulties, registry, districtCodes),
     submissions: submissions(districts),
+    course: campaignCourse(plan, period, communes.map((c) => c.code), Array.isArray(input.assessments) ? input.assessments : input.assessments.of),
   };
 }

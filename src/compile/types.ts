@@ -1,6 +1,9 @@
 // The shape of compiled campaign results (SPEC §5): plain, JSON-serialisable objects with a
 // stable key order, so that renderers (docx, xlsx, terminal, json) and tests read them directly.
 import type { CellPointer, IsoDate } from '../core/types.js';
+import type { Course } from './course.js';
+
+export type { Course, CourseDay } from './course.js';
 
 /** A reporting period, both ends inclusive. */
 export interface Period {
@@ -186,4 +189,6 @@ export interface Results {
   lists: CommuneLists;
   difficulties: DistrictDifficulties[];
   submissions: Submissions;
+  /** Communes per zone on each assessment date of the period ("Diễn biến"). */
+  course: Course;
 }

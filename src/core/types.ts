@@ -56,6 +56,38 @@ export interface Agency {
   proposalSuffix: string; // "TTr-SNV"
 }
 
+/** A "Căn cứ …;" line of a decision, with where it was checked; unverified lines are flagged to the clerk. */
+export interface LegalBasis {
+  text: string;
+  source: string;
+  verified: boolean;
+}
+
+/** The draft Quyết định of the award (issued by the province's chairman), as plan data. */
+export interface DecisionPlan {
+  note?: string;
+  /** Issuing body; `name` may hold a line break ("ỦY BAN NHÂN DÂN\nTỈNH SÓC TRĂNG"); `parent` may be empty. */
+  issuer: { parent: string; name: string; place: string; suffix: string };
+  authorityTitle: string; // "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG"
+  authorityName: string; // "Chủ tịch Ủy ban nhân dân tỉnh Sóc Trăng"
+  summary: string; // trích yếu
+  listSummary: string; // under "DANH SÁCH" in the appendix
+  legalBases: LegalBasis[];
+  proposer: string; // "Giám đốc Sở Nội vụ"
+  executors: string[];
+  recipients: string[];
+  signer: Signer;
+  fund: string;
+}
+
+/** Bonus money that goes with an award form, as multiples of the base salary in force. */
+export interface BonusPlan {
+  note?: string;
+  baseSalaries: { amount: number; from: IsoDate; to: IsoDate | null; source: string }[];
+  rounding: { step: number; source: string };
+  rates: { form: string; individual: number; collectiveTimesIndividual: number; source: string }[];
+}
+
 export interface Plan {
   id: string;
   title: string;
@@ -79,6 +111,10 @@ export interface Plan {
   signer: Signer;
   recipients: { report: string[]; proposal: string[] };
   legalBases: string[];
+  decision?: DecisionPlan;
+  bonus?: BonusPlan;
+  /** The commune boundary file (GeoJSON) for the province map, resolved against the plan file's folder; none: no map. */
+  boundaries?: string;
 }
 
 export type UnitLevel = 'district' | 'commune';

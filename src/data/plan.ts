@@ -1,6 +1,7 @@
 // The campaign plan: a JSON file in templates/plans/ holding everything specific to one
 // campaign (period, zone scale, award rules, indicators, agency, recipients). Checked on load.
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Plan, Zone } from '../core/types.js';
 import { usageError } from '../core/errors.js';
 import { looseKey } from '../core/normalize.js';
@@ -28,6 +29,18 @@ const ZONE_SHAPE: Record<string, Check> = {
 const FORM_SHAPE: Record<string, Check> = { code: 'string', label: 'string', fullLabel: 'string', provincial: 'boolean', isDefault: 'boolean', aliases: 'string[]' };
 const INDICATOR_SHAPE: Record<string, Check> = { code: 'string', label: 'string', unit: 'string', money: 'boolean', aliases: 'string[]' };
 const COLLECTIVE_SHAPE: Record<string, Check> = { code: 'string', label: 'string', prefixes: 'string[]', rewardedLevels: 'string[]' };
+
+/** The draft Quyết định and the bonus money (issue 17): optional keys, checked when present. */
+const DECISION_SHAPE: Record<string, Check> = {
+  issuer: 'object', 'issuer.parent': 'string', 'issuer.name': 'string', 'issuer.place': 'string', 'issuer.suffix': 'string',
+  authorityTitle: 'string', authorityName: 'string', summary: 'string', listSummary: 'string', legalBases: 'array',
+  proposer: 'string', executors: 'string[]', recipients: 'string[]', fund: 'string',
+  signer: 'object', 'signer.authority': 'string', 'signer.title': 'string', 'signer.name': 'string',
+};
+const BASIS_SHAPE: Record<string, Check> = { text: 'string', source: 'string', verified: 'boolean' };
+const BONUS_SHAPE: Record<string, Check> = { baseSalaries: 'array', rounding: 'object', 'rounding.step': 'number', 'rounding.source': 'string', rates: 'array' };
+const SALARY_SHAPE: Record<string, Check> = { amount: 'number', from: 'date', source: 'string' };
+const RATE_SHAPE: Record<string, Check> = { form: 'string', individual: 'number', collectiveTimesIndividual: 'number', source: 'string' };
 
 function get(obj: unknown, dotted: string): unknown {
   return dotted.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
@@ -73,6 +86,7 @@ export function loadPlan(path: string): Plan {
   plan.awardForms.forEach((f, i) => checkShape(f, FORM_SHAPE, `awardForms[${i}].`, path));
   plan.indicators.forEach((f, i) => checkShape(f, INDICATOR_SHAPE, `indicators[${i}].`, path));
   plan.collectiveTypes.forEach((f, i) => checkShape(f, COLLECTIVE_SHAPE, `collectiveTypes[${i}].`, path));
+  checkDecisionAndBonus(plan, path);
   if (plan.period.from > plan.period.to) {
     throw usageError(`Tệp kế hoạch ${path}: "period.from" sau "period.to".`, `Plan file ${path}: "period.from" is after "period.to".`);
   }
@@ -81,7 +95,37 @@ export function loadPlan(path: string): Plan {
     throw usageError(`Tệp kế hoạch ${path}: "zoneScale.zones[].rank" phải là 1, 2, 3… không trùng.`, `Plan file ${path}: "zoneScale.zones[].rank" must be 1, 2, 3… without repeats.`);
   }
   plan.zoneScale.zones.sort((a, b) => a.rank - b.rank);
+  if (plan.boundaries !== undefined) {
+    if (typeof plan.boundaries !== 'string' || plan.boundaries.trim() === '') {
+      throw usageError(`Tệp kế hoạch ${path}: khóa "boundaries" phải là đường dẫn tệp ranh giới xã (GeoJSON).`, `Plan file ${path}: "boundaries" must be the path of a commune boundary file (GeoJSON).`);
+    }
+    plan.boundaries = resolve(dirname(path), plan.boundaries);
+  }
   return plan;
+}
+
+function checkDecisionAndBonus(plan: Plan, path: string): void {
+  if (plan.decision !== undefined) {
+    checkShape(plan.decision, DECISION_SHAPE, 'decision.', path);
+    plan.decision.legalBases.forEach((b, i) => checkShape(b, BASIS_SHAPE, `decision.legalBases[${i}].`, path));
+  }
+  if (plan.bonus === undefined) return;
+  checkShape(plan.bonus, BONUS_SHAPE, 'bonus.', path);
+  plan.bonus.baseSalaries.forEach((b, i) => {
+    checkShape(b, SALARY_SHAPE, `bonus.baseSalaries[${i}].`, path);
+    if (b.to !== null && !fits(b.to, 'date')) checkShape(b, { to: 'date' }, `bonus.baseSalaries[${i}].`, path);
+  });
+  plan.bonus.rates.forEach((r, i) => checkShape(r, RATE_SHAPE, `bonus.rates[${i}].`, path));
+  const forms = new Set(plan.awardForms.map((f) => f.code));
+  const bad = plan.bonus.rates.findIndex((r) => !forms.has(r.form) || !(r.individual > 0) || !(r.collectiveTimesIndividual > 0));
+  const badSalary = plan.bonus.baseSalaries.findIndex((b) => !(b.amount > 0) || !Number.isInteger(b.amount));
+  if (bad >= 0 || badSalary >= 0 || !(plan.bonus.rounding.step >= 1)) {
+    const where = bad >= 0 ? `bonus.rates[${bad}]` : badSalary >= 0 ? `bonus.baseSalaries[${badSalary}].amount` : 'bonus.rounding.step';
+    throw usageError(
+      `Tệp kế hoạch ${path}: "${where}" không hợp lệ (hình thức phải có trong "awardForms", hệ số và số tiền phải dương).`,
+      `Plan file ${path}: "${where}" is not valid (the form must be one of "awardForms"; multiples and amounts must be positive).`,
+    );
+  }
 }
 
 /** The zones by code, and the lowest-risk zone ("green"). */

@@ -84,11 +84,15 @@ export function headerBlock(options: HeaderBlockOptions): Table {
   const width = options.width ?? TEXT_WIDTH.portrait;
   const [leftWidth, rightWidth] = splitWidth(width);
   const place = options.place ?? options.agency.place;
-  const nameRule = Math.max(mm(12), Math.round(estimateTextWidth(options.agency.name, pt(13), true) * 0.5));
+  // A body without a parent (UBND tỉnh) prints its name alone, on the lines the plan breaks it into.
+  const nameLines = options.agency.name.split('\n').map((l) => l.trim().toLocaleUpperCase('vi'));
+  const widest = Math.max(...nameLines.map((l) => estimateTextWidth(l, pt(13), true)));
+  const nameRule = Math.max(mm(12), Math.round(widest * (nameLines.length > 1 ? 0.4 : 0.5)));
   const mottoRule = estimateTextWidth(TIEU_NGU, pt(13), true);
+  const parent = options.agency.parent.trim();
   const names = [
-    centred(options.agency.parent.toLocaleUpperCase('vi')),
-    centred(options.agency.name.toLocaleUpperCase('vi'), { bold: true }),
+    ...(parent === '' ? [] : [centred(parent.toLocaleUpperCase('vi'))]),
+    ...nameLines.map((l) => centred(l, { bold: true })),
     rule(nameRule, leftWidth),
   ];
   const title = [centred(QUOC_HIEU, { bold: true, size: pt(12) }), centred(TIEU_NGU, { bold: true }), rule(mottoRule, rightWidth)];

@@ -12,6 +12,7 @@ import { matrixSheet } from './appendix/matrix.js';
 import { stamp, stampedWorkbook } from './appendix/sheet.js';
 import { stampZipEntries } from '../write/zip.js';
 import { summarySheet } from './appendix/summary.js';
+import { placeMap } from './appendix/mapImage.js';
 
 export { SUMMARY_SHEET } from './appendix/summary.js';
 export { COMMUNES_SHEET } from './appendix/communes.js';
@@ -22,6 +23,7 @@ export { DIFFICULTIES_SHEET, ISSUES_SHEET, SOURCES_SHEET } from './appendix/list
 /** Every sheet of the appendix, in order, into `wb` (in memory or streamed). */
 export function writeAppendix(wb: ExcelJS.Workbook, input: ReportInput): void {
   summarySheet(wb, input);
+  placeMap(wb, input);
   communesSheet(wb, input);
   matrixSheet(wb, input);
   indicatorsSheet(wb, input);
@@ -48,6 +50,9 @@ export function appendixWorkbook(input: ReportInput): ExcelJS.Workbook {
  * sheet that needs one must be built in memory (appendixWorkbook + workbookBytes).
  */
 export async function appendixBytes(input: ReportInput): Promise<Buffer> {
+  // The province map goes on the summary sheet: exceljs's streaming WorksheetWriter cannot anchor
+  // a picture, so a run with a map builds the workbook in memory (a province: small).
+  if (input.figures?.map) return workbookBytes(appendixWorkbook(input));
   const chunks: Buffer[] = [];
   const sink = new PassThrough();
   sink.on('data', (c: Buffer) => chunks.push(c));

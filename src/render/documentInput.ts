@@ -3,6 +3,8 @@
 import type { IsoDate, Plan, Signer } from '../core/types.js';
 import type { Registry } from '../data/registry.js';
 import type { Results } from '../compile/types.js';
+import type { Boundaries } from '../data/boundaries.js';
+import type { ReportFigures } from './report/figures.js';
 
 /** One input file as the sources sheet and the "received" section describe it. */
 export interface SourceSummary {
@@ -43,4 +45,8 @@ export interface ReportInput {
   sources: SourceSummary[];
   issues: IssueRow[];
   meta: DocumentMeta;
+  /** The commune boundaries for the map; absent or null: the report has no map. */
+  boundaries?: Boundaries | null;
+  /** The pictures, when already drawn for this input (the CLI draws them once for the report, the workbook and the PNG). */
+  figures?: ReportFigures;
 }

@@ -223,3 +223,23 @@ export function fillContours(img: RgbaImage, contours: Contour[], color: [number
   const cov = coverage(contours);
   if (cov) blendCoverage(img, cov, 0, 0, color);
 }
+
+/** A colour per image pixel: a flat fill, or a pattern such as hatching computed from the pixel's position. */
+export type Paint = (x: number, y: number) => [number, number, number];
+
+/** Blends `paint` over the image where the coverage, moved by whole pixels (dx, dy), lies (as `blendCoverage`, with a colour per pixel). */
+export function blendPainted(img: RgbaImage, cov: Coverage, paint: Paint, dx = 0, dy = 0): void {
+  for (let j = 0; j < cov.height; j++) {
+    const y = cov.y0 + dy + j;
+    if (y < 0 || y >= img.height) continue;
+    for (let i = 0; i < cov.width; i++) {
+      const x = cov.x0 + dx + i;
+      const a = Math.min(1, cov.alpha[j * cov.width + i]);
+      if (a <= 0 || x < 0 || x >= img.width) continue;
+      const color = paint(x, y);
+      const o = (y * img.width + x) * 4;
+      for (let k = 0; k < 3; k++) img.rgba[o + k] = Math.round(img.rgba[o + k] * (1 - a) + color[k] * a);
+      img.rgba[o + 3] = Math.round(img.rgba[o + 3] * (1 - a) + 255 * a);
+    }
+  }
+}

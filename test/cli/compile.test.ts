@@ -45,7 +45,8 @@ describe('thidua compile (CLI)', () => {
   });
 
   it('writes the report with the number and date given, and the workbook', async () => {
-    expect(readdirSync(out).sort()).toEqual(['bao-cao-ket-qua-20210816-20210825.docx', 'phu-luc-ket-qua-20210816-20210825.xlsx']);
+    expect(readdirSync(out).sort()).toEqual(['ban-do-vung-20210816-20210825.png', 'bao-cao-ket-qua-20210816-20210825.docx', 'phu-luc-ket-qua-20210816-20210825.xlsx']);
+    expect(json.outputs.map).toBe(join(out, 'ban-do-vung-20210816-20210825.png'));
     const zip = await JSZip.loadAsync(readFileSync(json.outputs.report));
     const xml = await zip.file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, '');
@@ -59,13 +60,14 @@ describe('thidua compile (CLI)', () => {
     const again = compileJson(tmp(), ['--number', '125', '--date', '25/08/2021']);
     expect(readFileSync(again.outputs.report).equals(readFileSync(json.outputs.report))).toBe(true);
     expect(readFileSync(again.outputs.workbook).equals(readFileSync(json.outputs.workbook))).toBe(true);
+    expect(readFileSync(again.outputs.map).equals(readFileSync(json.outputs.map))).toBe(true);
   });
 
   it('refuses to overwrite without --force, and leaves no partial file', () => {
     const r = thidua(['compile', 'fixtures/province', '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--force');
-    expect(readdirSync(out)).toHaveLength(2);
+    expect(readdirSync(out)).toHaveLength(3);
     expect(thidua(['compile', 'fixtures/province', '--out', out, '--force']).code).toBe(0);
   });
 

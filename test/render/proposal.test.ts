@@ -10,7 +10,10 @@ import {
   GROUP_COLLECTIVES,
   GROUP_INDIVIDUALS,
   LEFT_OUT_SHEET,
+  MONEY_SHEET,
   NONE,
+  TOTAL_LABEL,
+  TOTAL_TEXT,
   PROPOSED_SHEET,
   leftOutBytes,
   leftOutWorkbook,
@@ -27,13 +30,14 @@ async function render(input: ProposalInput): Promise<XmlSection[]> {
   return sectionsOf(await documentXml(await packDocument(proposalDocument(input))));
 }
 
-/** Numbered rows under each group row of the DANH SÁCH table, and the "(Không có)" rows. */
+/** Numbered rows under each group row of the DANH SÁCH table, and the "(Không có)" rows; the total row is not a group's. */
 function groups(rows: XmlRow[]): Map<string, string[][]> {
   const out = new Map<string, string[][]>();
   let current: string[][] | null = null;
   for (const r of rows.slice(1)) {
     const texts = r.cells.map((c) => c.text);
-    if (r.cells.length === 1 && r.cells[0].span === 6) out.set(texts[0], (current = []));
+    if (r.cells.length === 1 && r.cells[0].span === 7) out.set(texts[0], (current = []));
+    else if (texts[0].startsWith(TOTAL_LABEL)) current = null;
     else current!.push(texts);
   }
   return out;
@@ -125,12 +129,12 @@ describe('the DANH SÁCH (landscape section)', () => {
     expect(listTable.rows[0].isHeader).toBe(true);
     expect(listTable.rows.slice(1).some((r) => r.isHeader)).toBe(false);
     expect(listTable.rows[0].cells.map((c) => c.text)).toEqual([
-      'STT', 'Tên tập thể / Họ và tên', 'Chức vụ, đơn vị', 'Tóm tắt thành tích', 'Hình thức khen thưởng', 'Ghi chú',
+      'STT', 'Tên tập thể / Họ và tên', 'Chức vụ, đơn vị', 'Tóm tắt thành tích', 'Hình thức khen thưởng', 'Số tiền (đồng)', 'Ghi chú',
     ]);
   });
 
   it('gives explicit column widths that fill the landscape text width', () => {
-    expect(listTable.gridCols).toHaveLength(6);
+    expect(listTable.gridCols).toHaveLength(7);
     expect(listTable.gridCols.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH.landscape);
     expect(listTable.xml).toContain('<w:tblLayout w:type="fixed"/>');
   });
@@ -149,15 +153,15 @@ describe('the DANH SÁCH (landscape section)', () => {
     const col = numbered.get(GROUP_COLLECTIVES)!;
     const row = (name: string) => col.find((r) => r[1] === name)!;
     const district = row('Ủy ban nhân dân huyện Châu Thành');
-    expect([district[2], district[4], district[5]]).toEqual(['', 'Bằng khen của Chủ tịch UBND tỉnh', '']);
+    expect([district[2], district[4], district[6]]).toEqual(['', 'Bằng khen của Chủ tịch UBND tỉnh', '']);
     expect(row('Ủy ban nhân dân xã Phú Tâm, huyện Châu Thành')[2]).toBe(''); // the name already carries the district
-    expect(row('Ủy ban nhân dân xã Phú Tâm, huyện Châu Thành')[5]).toBe('');
+    expect(row('Ủy ban nhân dân xã Phú Tâm, huyện Châu Thành')[6]).toBe('');
     const bcd = row('Ban Chỉ đạo phòng, chống dịch Covid-19 xã Phú Tâm');
-    expect([bcd[2], bcd[5]]).toEqual(['Huyện Châu Thành', 'Huyện đề nghị']);
+    expect([bcd[2], bcd[6]]).toEqual(['Huyện Châu Thành', 'Huyện đề nghị']);
     const an = numbered.get(GROUP_INDIVIDUALS)!.find((r) => r[1] === 'Nguyễn Văn An')!;
     expect(an[2]).toBe('Chủ tịch UBND xã, xã Phú Tâm');
     expect(an[3]).toContain('góp phần giúp xã Phú Tâm giữ vững vùng xanh');
-    expect(an[5]).toBe('Huyện đề nghị');
+    expect(an[6]).toBe('Huyện đề nghị');
   });
 
   it('writes II. CÁ NHÂN and "(Không có)" when nobody is proposed by name', async () => {
@@ -195,15 +199,15 @@ describe('the clerk’s workbook', () => {
   const rowsOf = (ws: ExcelJS.Worksheet) => {
     const out: string[][] = [];
     ws.eachRow((r, n) => {
-      if (n > 2) out.push((r.values as ExcelJS.CellValue[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))));
+      if (n > 2 && r.getCell(3).value !== TOTAL_TEXT) out.push((r.values as ExcelJS.CellValue[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))));
     });
     return out;
   };
 
-  it('has the two sheets, with a frozen bold header under the internal-use title', async () => {
+  it('has the three sheets, the first two with a frozen bold header under the internal-use title', async () => {
     const { wb } = await readBack();
-    expect(wb.worksheets.map((w) => w.name)).toEqual([PROPOSED_SHEET, LEFT_OUT_SHEET]);
-    for (const ws of wb.worksheets) {
+    expect(wb.worksheets.map((w) => w.name)).toEqual([PROPOSED_SHEET, LEFT_OUT_SHEET, MONEY_SHEET]);
+    for (const ws of wb.worksheets.slice(0, 2)) {
       expect(String(ws.getCell('A1').value)).toContain('Danh sách nội bộ, không gửi UBND tỉnh');
       expect(ws.getRow(2).getCell(1).font?.bold).toBe(true);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
@@ -211,7 +215,7 @@ describe('the clerk’s workbook', () => {
       expect(ws.getColumn(3).width).toBeGreaterThan(20);
     }
     expect(wb.getWorksheet(PROPOSED_SHEET)!.getRow(2).values).toEqual([
-      undefined, 'STT', 'Loại', 'Tên', 'Chức vụ, đơn vị', 'Huyện', 'Xã', 'Nguồn', 'Thành tích', 'Hình thức', 'Tệp', 'Ô',
+      undefined, 'STT', 'Loại', 'Tên', 'Chức vụ, đơn vị', 'Huyện', 'Xã', 'Nguồn', 'Thành tích', 'Hình thức', 'Số tiền (đồng)', 'Tệp', 'Ô',
     ]);
     expect(wb.getWorksheet(LEFT_OUT_SHEET)!.getRow(2).values).toEqual([
       undefined, 'STT', 'Loại', 'Tên', 'Huyện', 'Xã', 'Lý do', 'Mã lý do', 'Tệp', 'Ô',

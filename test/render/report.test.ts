@@ -205,7 +205,8 @@ describe('report .docx', () => {
 
   it('embeds the chart as SVG with a PNG fallback', async () => {
     const media = Object.keys(numbered.zip.files).filter((n) => n.startsWith('word/media/'));
-    expect(media.filter((n) => n.endsWith('.png'))).toHaveLength(2);
+    // Two charts as SVG with their PNG fallbacks, and the course chart as a PNG (no map: no boundaries given).
+    expect(media.filter((n) => n.endsWith('.png'))).toHaveLength(3);
     expect(media.filter((n) => n.endsWith('.svg'))).toHaveLength(2);
     expect(numbered.xml).toContain('svgBlip');
   });

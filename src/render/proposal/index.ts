@@ -18,7 +18,10 @@ export function proposalDocument(input: ProposalInput): Document {
   });
 }
 
+export { article1, article2, article3, decisionAttachmentNote, decisionDocument, decisionPlan, proposalReference } from './decision.js';
+export { bonusDate, bonusOf, letterBonusParagraph } from './bonusText.js';
+export { dong, moneyWords } from './money.js';
 export { campaignParagraph, proposalSummary, requestSentence } from './letter.js';
-export { GROUP_COLLECTIVES, GROUP_INDIVIDUALS, LIST_COLUMNS, NONE, attachmentNote } from './list.js';
-export { INTERNAL_NOTE, LEFT_OUT_SHEET, PROPOSED_SHEET, leftOutBytes, leftOutWorkbook, workbookBytes } from './workbook.js';
+export { GROUP_COLLECTIVES, GROUP_INDIVIDUALS, LIST_COLUMNS, NONE, TOTAL_LABEL, attachmentNote } from './list.js';
+export { INTERNAL_NOTE, LEFT_OUT_SHEET, MONEY_SHEET, PROPOSED_SHEET, TOTAL_TEXT, leftOutBytes, leftOutWorkbook, workbookBytes } from './workbook.js';
 export type { LeftOutInput, ProposalInput } from './words.js';

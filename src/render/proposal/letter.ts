@@ -5,6 +5,7 @@ import type { Paragraph, Table } from 'docx';
 import { body, docTitle, endMark, headerBlock, italicBody, kinhGui, recipientsAndSignature } from '../../docx/nd30.js';
 import { COMMUNES_WORD, DISTRICTS_WORD, districtInSentence, formatNumber, joinVi, lowerFirst, periodText, shortDate } from '../report/format.js';
 import { provinceBody, whoCount, type ProposalInput } from './words.js';
+import { letterBonusParagraph } from './bonusText.js';
 
 /** The summary line under "TỜ TRÌNH" and under "DANH SÁCH". */
 export function proposalSummary(input: Pick<ProposalInput, 'plan'>): string {
@@ -98,6 +99,7 @@ export function letter(input: ProposalInput): (Paragraph | Table)[] {
     body(campaignParagraph(input)),
     body(reviewParagraph(input)),
     body(requestSentence(input)),
+    ...[letterBonusParagraph(input)].filter((t): t is string => t !== null).map((t) => body(t)),
     endMark(`Kính trình ${authority} xem xét, quyết định`),
     recipientsAndSignature({ recipients: plan.recipients.proposal, signer: meta.signer }),
   ];

@@ -7,6 +7,9 @@ import { REASON_TEXT } from '../../shortlist/eligibility.js';
 import type { LeftOut } from '../../shortlist/types.js';
 import { closeTable, openTable, stampedWorkbook, putRow, text, type CellInput, type Column, type Look } from '../appendix/sheet.js';
 import { cellRef, communeName, districtName, positionAndUnit, shortAwardForm, type LeftOutInput } from './words.js';
+import { FMT } from '../appendix/sheet.js';
+import { bonusOf, type BonusInput } from './bonusText.js';
+import { MONEY_SHEET, moneySheet } from './workbookMoney.js';
 
 export { workbookBytes };
 
@@ -16,6 +19,7 @@ export const leftOutBytes = (wb: ExcelJS.Workbook): Promise<Buffer> => workbookB
 export const PROPOSED_SHEET = 'Đề nghị';
 export const LEFT_OUT_SHEET = 'Không đề nghị';
 export const INTERNAL_NOTE = 'Danh sách nội bộ, không gửi UBND tỉnh';
+export { MONEY_SHEET };
 
 const KIND = { collective: 'Tập thể', individual: 'Cá nhân' } as const;
 const SOURCE = { auto: 'Tự động', nomination: 'Huyện đề nghị' } as const;
@@ -30,6 +34,7 @@ const PROPOSED_COLUMNS: Column[] = [
   { header: 'Nguồn', width: 14 },
   { header: 'Thành tích', width: 70 },
   { header: 'Hình thức', width: 30 },
+  { header: 'Số tiền (đồng)', width: 16 },
   { header: 'Tệp', width: 28 },
   { header: 'Ô', width: 22 },
 ];
@@ -47,11 +52,12 @@ const LEFT_OUT_COLUMNS: Column[] = [
 ];
 
 const CENTER: Look = { center: true };
+const MONEY: Look = { numFmt: FMT.int };
 const PLAIN: Look = {};
 const WRAP: Look = { wrap: true };
 
 /** Looks of the "Đề nghị" columns: numbers and short codes centred, long text wrapped. */
-const PROPOSED_LOOKS: Look[] = [CENTER, CENTER, WRAP, WRAP, PLAIN, PLAIN, CENTER, WRAP, WRAP, PLAIN, PLAIN];
+const PROPOSED_LOOKS: Look[] = [CENTER, CENTER, WRAP, WRAP, PLAIN, PLAIN, CENTER, WRAP, WRAP, MONEY, PLAIN, PLAIN];
 const LEFT_OUT_LOOKS: Look[] = [CENTER, CENTER, WRAP, PLAIN, PLAIN, WRAP, PLAIN, PLAIN, PLAIN];
 
 /** Points per line of 11 pt text, and characters of Times New Roman per unit of column width. */
@@ -80,15 +86,16 @@ function printSetup(ws: ExcelJS.Worksheet, headerRow: number): void {
   ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` };
 }
 
-function proposedSheet(wb: ExcelJS.Workbook, input: LeftOutInput): void {
+function proposedSheet(wb: ExcelJS.Workbook, input: BonusInput): void {
   const { registry, shortlist } = input;
+  const bonus = bonusOf(input);
   const frame = openTable(wb, PROPOSED_SHEET, `Danh sách đề nghị khen thưởng (${INTERNAL_NOTE})`, PROPOSED_COLUMNS);
   let row = frame.headerRow;
   let n = 0;
   for (const c of shortlist.collectives) {
     const values: CellInput[] = [
       ++n, KIND.collective, text(c.name), null, text(districtName(registry, c.districtCode)), text(communeName(registry, c.communeCode)),
-      SOURCE[c.source], text(c.achievement), text(shortAwardForm(input.plan, c.awardForm)), text(c.at?.file), text(cellRef(c.at)),
+      SOURCE[c.source], text(c.achievement), text(shortAwardForm(input.plan, c.awardForm)), bonus.collectives[n - 1], text(c.at?.file), text(cellRef(c.at)),
     ];
     putRow(frame.ws, ++row, values, PROPOSED_LOOKS);
     fitRowHeight(frame.ws, row, PROPOSED_COLUMNS, PROPOSED_LOOKS);
@@ -96,14 +103,20 @@ function proposedSheet(wb: ExcelJS.Workbook, input: LeftOutInput): void {
   for (const p of shortlist.individuals) {
     const values: CellInput[] = [
       ++n, KIND.individual, text(p.name), text(positionAndUnit(p)), text(districtName(registry, p.districtCode)), text(communeName(registry, p.communeCode)),
-      SOURCE.nomination, text(p.achievement), text(shortAwardForm(input.plan, p.awardForm)), text(p.at.file), text(cellRef(p.at)),
+      SOURCE.nomination, text(p.achievement), text(shortAwardForm(input.plan, p.awardForm)), bonus.individuals[n - 1 - shortlist.collectives.length], text(p.at.file), text(cellRef(p.at)),
     ];
     putRow(frame.ws, ++row, values, PROPOSED_LOOKS);
     fitRowHeight(frame.ws, row, PROPOSED_COLUMNS, PROPOSED_LOOKS);
   }
   closeTable(frame, row);
+  // The total sits below the filtered range, so filtering never hides or sums it twice.
+  const total: CellInput[] = [null, null, TOTAL_TEXT, null, null, null, null, null, null, bonus.total, null, null];
+  putRow(frame.ws, row + 1, total, PROPOSED_LOOKS.map((l) => ({ ...l, bold: true })));
   printSetup(frame.ws, frame.headerRow);
 }
+
+/** Label of the last row of "Đề nghị": the finance department's sum. */
+export const TOTAL_TEXT = 'Tổng cộng';
 
 function leftOutRow(input: LeftOutInput, l: LeftOut, n: number): CellInput[] {
   const { registry } = input;
@@ -125,9 +138,10 @@ function leftOutSheet(wb: ExcelJS.Workbook, input: LeftOutInput): void {
 }
 
 /** The clerk's workbook; nothing is written. Its dates are the period's end, never the clock. */
-export function leftOutWorkbook(input: LeftOutInput): ExcelJS.Workbook {
+export function leftOutWorkbook(input: BonusInput): ExcelJS.Workbook {
   const wb = stampedWorkbook(`Danh sách đề nghị khen thưởng ${input.plan.shortTitle}`, input.results.period.to);
   proposedSheet(wb, input);
   leftOutSheet(wb, input);
+  moneySheet(wb, input, bonusOf(input));
   return wb;
 }

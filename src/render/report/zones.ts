@@ -5,6 +5,7 @@ import { STYLE, TEXT_WIDTH, body, dataTable, mm, pt, subheading, type DataCell }
 import { districtZoneChart, provinceZoneChart, type Chart, type ChartZone } from '../chart.js';
 import type { ReportInput } from '../documentInput.js';
 import { rawDataTable } from '../../docx/rawTable.js';
+import { courseParagraphs, mapCaption, pngFigure, reportFigures } from './figures.js';
 import {
   COMMUNES_WORD, dayMonth, formatChange, formatNumber, formatShare, lowerFirst, shortDate, shortDistrictName, zoneBook, type ZoneBook,
 } from './format.js';
@@ -168,11 +169,14 @@ export function zoneFigures(input: ReportInput): (Paragraph | Table)[] {
   const book = zoneBook(input.plan);
   const { period } = input.results;
   const dChart = districtChart(input, book);
+  const figures = input.figures ?? reportFigures(input.plan, input.results, input.boundaries);
   return [
     subheading('1. Kết quả phân vùng trên địa bàn tỉnh'),
     ...provinceSentences(input, book).map((s) => body(s)),
     provinceZoneTable(input, book),
+    ...(figures.map ? pngFigure(figures.map, mapCaption(input.results)) : []),
     ...chartFigure(provinceChart(input, book), `Biểu đồ 1. Số ${COMMUNES_WORD} theo vùng (cột gạch chéo: đầu kỳ; cột tô đặc: cuối kỳ)`),
+    ...courseParagraphs(input.plan, input.results, figures.course, 2),
     subheading('2. Kết quả phân vùng theo đơn vị cấp huyện'),
     new Paragraph({
       style: STYLE.normal,
@@ -186,6 +190,6 @@ export function zoneFigures(input: ReportInput): (Paragraph | Table)[] {
       `Ghi chú: cấp độ dịch cấp huyện được tính từ kết quả phân vùng các ${COMMUNES_WORD} theo ${input.plan.zoneScale.name}, chỉ để tham khảo.`,
       true,
     ),
-    ...(dChart ? chartFigure(dChart, `Biểu đồ 2. Phân vùng ${COMMUNES_WORD} theo từng đơn vị cấp huyện (gạch chéo: đầu kỳ; tô đặc: cuối kỳ)`) : []),
+    ...(dChart ? chartFigure(dChart, `Biểu đồ 3. Phân vùng ${COMMUNES_WORD} theo từng đơn vị cấp huyện (gạch chéo: đầu kỳ; tô đặc: cuối kỳ)`) : []),
   ];
 }
