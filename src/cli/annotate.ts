@@ -12,7 +12,7 @@ export function annotatedName(path: string): string {
 export async function writeAnnotated(run: ValidationRun, dir: string, force: boolean, lang: Lang): Promise<string[]> {
   const outputs: Output[] = [];
   for (const f of run.files) {
-    if (f.unreadable) continue;
+    if (f.unreadable || f.document) continue;
     outputs.push({ path: join(dir, annotatedName(f.path)), data: await annotatedWorkbook(f, lang) });
   }
   await writeOutputs(outputs, force);

@@ -5,11 +5,16 @@ import { EXIT, ThiduaError } from '../core/errors.js';
 import { compileInputs } from '../pipeline.js';
 import { packDocument } from '../docx/pack.js';
 import { writeOutputs } from '../write/atomic.js';
-import { buildContext, outDir, resolvePaths, type DocumentFlags, type GlobalFlags, type PeriodFlags } from './context.js';
+import { buildContext, outDir, resolvePaths, type DocumentFlags, type GlobalFlags, type PeriodFlags, type RunContext } from './context.js';
+import type { Period } from '../compile/period.js';
+import type { Plan, Signer } from '../core/types.js';
+import { confirmOverwrite } from './overwrite.js';
+import { clearProgress, progress } from './progress.js';
+import { rememberMeta, type DocumentKind } from './remember.js';
 import { documentMeta } from './meta.js';
 import { compileJson, compileSummaryText } from '../render/compileSummary.js';
 import { painter } from './terminal.js';
-import type { ReportInput } from '../render/documentInput.js';
+import type { DocumentMeta, ReportInput } from '../render/documentInput.js';
 import { loadBoundaries } from '../data/boundaries.js';
 import type { Lang } from '../core/types.js';
 
@@ -22,7 +27,7 @@ export function noMapNote(lang: Lang): string {
 
 export interface CompileFlags extends GlobalFlags, PeriodFlags, DocumentFlags {
   out?: string;
-  format: 'text' | 'json';
+  format?: 'text' | 'json';
   strict?: boolean;
   force?: boolean;
 }
@@ -33,25 +38,51 @@ export function outputNames(period: { from: string; to: string }) {
 }
 
 /**
- * What compile and shortlist share: the context, the document's details (asked for before the
- * long read, so a clerk is not kept waiting), and the compiled figures; --strict refuses here.
+ * What compile and shortlist share: the context; the outputs, checked before anything is asked
+ * or read (in a terminal an existing output may be replaced, default no); the document's details
+ * (asked for before the long read, so a clerk is not kept waiting); and the compiled figures.
+ * --strict refuses here.
  */
-export async function compileForDocuments(paths: string[], flags: CompileFlags, kind: 'report' | 'proposal') {
+export async function compileForDocuments<T extends { [k: string]: string | undefined }>(paths: string[], flags: CompileFlags, kind: DocumentKind, names: (period: Period, plan: Plan) => T) {
   const ctx = buildContext(flags);
   const inputs = resolvePaths(paths, ctx);
+  const dir = outDir(flags, ctx);
+  const outputs = Object.fromEntries(Object.entries(names(ctx.period, ctx.plan)).filter(([, n]) => n !== undefined).map(([k, n]) => [k, join(dir, n!)])) as T;
+  const force = await confirmOverwrite(Object.values(outputs).filter((p): p is string => p !== undefined), flags, ctx.lang);
   const meta = await documentMeta(ctx, flags, kind);
-  const compiled = await compileInputs({ ...ctx, paths: inputs });
+  const onFile = progress(flags, ctx.lang);
+  const compiled = await compileInputs({ ...ctx, paths: inputs, onFile });
+  clearProgress();
   if (flags.strict && compiled.run.errors > 0) {
     throw new ThiduaError(EXIT.invalid, {
       vi: `Có ${compiled.run.errors} lỗi trong hồ sơ (--strict): chạy "thidua validate" để xem và sửa trước.`,
       en: `The submissions have ${compiled.run.errors} errors (--strict): run "thidua validate" to see and fix them first.`,
     });
   }
-  return { ctx, meta, compiled };
+  return { ctx, meta, compiled, outputs, force };
+}
+
+/** After the documents are written: keep their number, date and signer in the working folder's config. */
+export async function rememberDocument(ctx: RunContext, kind: DocumentKind, meta: DocumentMeta): Promise<void> {
+  const changed = (k: keyof Signer) => (meta.signer[k] !== ctx.plan.signer[k] ? meta.signer[k] : undefined);
+  const signer = { name: changed('name'), title: changed('title'), authority: changed('authority') };
+  const kept = await rememberMeta(ctx.config, kind, ctx.period, { number: meta.number, date: meta.date, signer });
+  if (kept.length > 0) {
+    const words = { vi: { number: 'số', date: 'ngày', signer: 'người ký' }, en: { number: 'number', date: 'date', signer: 'signer' } }[ctx.lang];
+    const what = kept.map((k) => words[k]).join(', ');
+    process.stderr.write(ctx.lang === 'en'
+      ? `thidua: ${what} kept in ${ctx.config!.path} for the next run.\n`
+      : `thidua: đã ghi nhớ ${what} trong ${ctx.config!.path} cho lần chạy sau.\n`);
+  }
 }
 
 export async function runCompile(paths: string[], flags: CompileFlags): Promise<number> {
-  const { ctx, meta, compiled } = await compileForDocuments(paths, flags, 'report');
+  // the map's PNG is an output only when the plan names commune boundaries to draw it from
+  const names = (period: Period, plan: Plan): { report: string; workbook: string; map?: string } => {
+    const all = outputNames(period);
+    return plan.boundaries ? all : { report: all.report, workbook: all.workbook };
+  };
+  const { ctx, meta, compiled, outputs, force } = await compileForDocuments(paths, flags, 'report', names);
   const input: ReportInput = { plan: ctx.plan, registry: ctx.registry, results: compiled.results, sources: compiled.sources, issues: compiled.issues, meta };
   const [{ reportDocument }, { appendixBytes }, { reportFigures }] = await Promise.all([
     import('../render/report/index.js'),
@@ -61,19 +92,16 @@ export async function runCompile(paths: string[], flags: CompileFlags): Promise<
   // Drawn once: the map goes into the report, the workbook's summary sheet and a PNG of its own.
   input.boundaries = ctx.plan.boundaries ? loadBoundaries(ctx.plan.boundaries, ctx.registry) : null;
   input.figures = reportFigures(ctx.plan, compiled.results, input.boundaries);
-  const names = outputNames(compiled.results.period);
-  const dir = outDir(flags, ctx);
-  const outputs: Record<string, string> = { report: join(dir, names.report), workbook: join(dir, names.workbook) };
-  if (input.figures.map) outputs.map = join(dir, names.map);
   await writeOutputs(
     [
       { path: outputs.report, data: await packDocument(reportDocument(input)) },
       { path: outputs.workbook, data: await appendixBytes(input) },
-      ...(input.figures.map ? [{ path: join(dir, names.map), data: input.figures.map.png }] : []),
+      ...(input.figures.map && outputs.map ? [{ path: outputs.map, data: input.figures.map.png }] : []),
     ],
-    !!flags.force,
+    force,
   );
   if (!input.figures.map) process.stderr.write(`${noMapNote(ctx.lang)}\n`);
+  await rememberDocument(ctx, 'report', meta);
   if (flags.format === 'json') process.stdout.write(`${JSON.stringify(compileJson(compiled, outputs), null, 2)}\n`);
   else process.stdout.write(`${compileSummaryText(compiled, ctx.plan, ctx.registry, outputs, ctx.lang, painter()).join('\n')}\n`);
   return EXIT.ok;

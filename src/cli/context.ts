@@ -1,5 +1,6 @@
 // One resolved options object per run: flags, the plan file and defaults, turned into the plan,
 // the register, the period and the output settings every command needs.
+import { readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Lang, Plan } from '../core/types.js';
 import { loadPlan } from '../data/plan.js';
@@ -10,6 +11,7 @@ import { workersFromEnv } from '../validate/pool.js';
 import { periodFromOptions, parseUserDate } from '../compile/period.js';
 import type { Period } from '../compile/period.js';
 import { parseLang } from './lang.js';
+import { checkOutFolder, parseMonth } from './optionValues.js';
 import { applyWorkingConfig, loadWorkingConfig, type LoadedConfig } from './config.js';
 
 export const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -51,10 +53,11 @@ function checkedDate(flag: string, value: string | undefined): string | undefine
 }
 
 export function resolvePeriod(plan: Plan, flags: PeriodFlags): Period {
-  if (flags.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(flags.month)) {
-    throw usageError(`--month phải có dạng yyyy-mm, ví dụ 2021-08.`, `--month must look like yyyy-mm, e.g. 2021-08.`);
+  const month = flags.month === undefined ? undefined : parseMonth(flags.month);
+  if (month === null) {
+    throw usageError(`--month "${flags.month}" không phải một tháng: ghi 2021-08, 2021-8 hoặc 8/2021.`, `--month "${flags.month}" is not a month: write 2021-08, 2021-8 or 8/2021.`);
   }
-  const period = periodFromOptions(plan, { month: flags.month, from: checkedDate('--from', flags.from), to: checkedDate('--to', flags.to) });
+  const period = periodFromOptions(plan, { month, from: checkedDate('--from', flags.from), to: checkedDate('--to', flags.to) });
   if (period.from > period.to) throw usageError(`Ngày bắt đầu sau ngày kết thúc.`, `The start date is after the end date.`);
   return period;
 }
@@ -62,6 +65,8 @@ export function resolvePeriod(plan: Plan, flags: PeriodFlags): Period {
 export function buildContext(flags: GlobalFlags & PeriodFlags & LimitFlags): RunContext {
   const lang = parseLang(flags.lang);
   const config = loadWorkingConfig(process.cwd());
+  // which config changed this run's defaults (signer, folders) is never left to guess
+  if (config) process.stderr.write(lang === 'en' ? `thidua: using the config ${config.path}\n` : `thidua: dùng cấu hình ${config.path}\n`);
   const { planPath, registryPath } = configuredSources(flags, config);
   const plan = applyWorkingConfig(loadPlan(planPath), config);
   const registry = loadRegistry(registryPath);
@@ -88,10 +93,29 @@ export interface DocumentFlags {
   yes?: boolean;
 }
 
+/** A folder with nothing in it (dot files aside). */
+function emptyFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory() && readdirSync(path).every((n) => n.startsWith('.'));
+  } catch {
+    return false;
+  }
+}
+
+/** Folders given (or the working folder's submissions) that hold nothing are said to be empty, by name. */
+function notEmpty(paths: string[]): string[] {
+  if (paths.length === 0 || !paths.every(emptyFolder)) return paths;
+  const names = paths.join(', ');
+  throw usageError(
+    `Thư mục ${names} còn trống: chưa có tệp nào. Hãy chép các tệp các huyện gửi vào đó rồi chạy lại.`,
+    `The folder ${names} is empty: no files yet. Copy the files the districts sent into it and run again.`,
+  );
+}
+
 /** The inputs: the paths given, or else there is nothing to read. */
 export function resolvePaths(paths: string[], ctx: RunContext): string[] {
-  if (paths.length > 0) return paths;
-  if (ctx.config) return [ctx.config.folder('submissions')];
+  if (paths.length > 0) return notEmpty(paths);
+  if (ctx.config) return notEmpty([ctx.config.folder('submissions')]);
   throw usageError(
     'Chưa chỉ ra hồ sơ cần đọc: hãy ghi tệp hoặc thư mục (ví dụ ho-so/), hoặc chạy lệnh trong thư mục làm việc tạo bằng "thidua init".',
     'No submissions given: name files or folders (e.g. submissions/), or run inside a working folder made by "thidua init".',
@@ -100,5 +124,5 @@ export function resolvePaths(paths: string[], ctx: RunContext): string[] {
 
 /** Where documents go: --out, else the working folder's outputs folder, else ./out. */
 export function outDir(flags: { out?: string }, ctx: RunContext): string {
-  return flags.out ?? ctx.config?.folder('outputs') ?? 'out';
+  return flags.out !== undefined ? checkOutFolder(flags.out) : (ctx.config?.folder('outputs') ?? 'out');
 }

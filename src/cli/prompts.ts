@@ -4,6 +4,7 @@
 import type { IsoDate, Signer } from '../core/types.js';
 import { EXIT, ThiduaError } from '../core/errors.js';
 import { parseUserDate } from '../compile/period.js';
+import { parseNumber } from './optionValues.js';
 
 export interface Choice<T extends string> {
   name: string;
@@ -104,7 +105,19 @@ export async function promptDocumentMeta(defaults: DocumentMetaDefaults, flags: 
   if (!ask && !canPrompt(flags)) return out;
   const a = ask ?? inquirerAsk();
   const q = Q[defaults.lang];
-  if (out.number === null) out.number = (await a.input(q.number(defaults.suffix))) || null;
+  if (out.number === null) {
+    const kind = { vi: 'văn bản này', en: 'this document' };
+    const checked = (v: string): true | string => {
+      try {
+        parseNumber(v, defaults.suffix, kind);
+        return true;
+      } catch (e) {
+        // the same sentence as for the flag, without naming the flag nobody typed
+        return e instanceof ThiduaError ? e.text[defaults.lang].replace(/^--number "[^"]*": /, '') : String(e);
+      }
+    };
+    out.number = parseNumber(await a.input(q.number(defaults.suffix), { validate: checked }), defaults.suffix, kind);
+  }
   if (out.date === null) {
     const text = await a.input(q.date, { validate: (v) => v.trim() === '' || parseUserDate(v) !== null || q.badDate });
     out.date = text === '' ? null : parseUserDate(text);

@@ -6,7 +6,7 @@ import type { Lang, Plan } from '../core/types.js';
 import type { Registry } from '../data/registry.js';
 import { writeOutputs, type Output } from '../write/atomic.js';
 import { buildContext, type GlobalFlags } from './context.js';
-import { loadWorkingConfig } from './config.js';
+import { checkOutFolder, resolveDistricts } from './optionValues.js';
 
 export interface TemplateFlags extends GlobalFlags {
   district?: string[];
@@ -16,15 +16,8 @@ export interface TemplateFlags extends GlobalFlags {
 
 /** The district codes asked for (all, in code order, when none), checked against the register. */
 export function districtCodes(registry: Registry, asked: string[] | undefined): string[] {
-  const all = [...registry.districts.keys()].sort();
-  if (!asked || asked.length === 0) return all;
-  const codes = asked.flatMap((a) => a.split(/[,\s]+/)).filter(Boolean);
-  const unknown = codes.filter((c) => !registry.districts.has(c));
-  if (unknown.length > 0) {
-    const known = all.map((c) => `${c} (${registry.districts.get(c)!.name})`).join(', ');
-    throw usageError(`Không có huyện mã ${unknown.join(', ')} trong danh mục. Các mã có: ${known}.`, `No district has the code ${unknown.join(', ')} in the register. Codes: ${known}.`);
-  }
-  return [...new Set(codes)];
+  if (!asked || asked.length === 0) return [...registry.districts.keys()].sort();
+  return resolveDistricts(registry, asked);
 }
 
 /** The workbooks as files to write, in district code order. */
@@ -60,7 +53,7 @@ export function templateDoneText(lang: Lang, dir: string, outputs: Output[]): st
 
 export async function runTemplate(flags: TemplateFlags): Promise<number> {
   const ctx = buildContext(flags);
-  const out = flags.out ?? loadWorkingConfig(process.cwd())?.folder('templates');
+  const out = flags.out !== undefined ? checkOutFolder(flags.out) : ctx.config?.folder('templates');
   if (!out) throw usageError(T.vi.noOut, T.en.noOut);
   const codes = districtCodes(ctx.registry, flags.district);
   const outputs = await templateOutputs(ctx.plan, ctx.registry, codes, out);

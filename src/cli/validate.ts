@@ -1,13 +1,15 @@
 // `thidua validate`: check inputs, print the report (text or JSON), optionally write annotated
 // copies, and return the exit code.
-import { EXIT, usageError } from '../core/errors.js';
+import { EXIT } from '../core/errors.js';
+import { checkOutFolder, resolveDistrict } from './optionValues.js';
 import { validateInputs } from '../validate/run.js';
 import { validationJson, validationText } from '../render/validateReport.js';
 import { buildContext, resolvePaths, type GlobalFlags, type PeriodFlags } from './context.js';
 import { painter } from './terminal.js';
+import { clearProgress, progress } from './progress.js';
 
 export interface ValidateFlags extends GlobalFlags, PeriodFlags {
-  format: 'text' | 'json';
+  format?: 'text' | 'json';
   strict?: boolean;
   district?: string;
   annotate?: string;
@@ -16,15 +18,14 @@ export interface ValidateFlags extends GlobalFlags, PeriodFlags {
 
 export async function runValidate(paths: string[], flags: ValidateFlags): Promise<number> {
   const ctx = buildContext(flags);
-  const forced = flags.district ?? null;
-  if (forced && !ctx.registry.districts.has(forced)) {
-    throw usageError(`--district ${forced}: không có huyện mã này trong danh mục.`, `--district ${forced}: no district has this code in the register.`);
-  }
-  const tty = flags.format === 'text' && process.stderr.isTTY;
+  const forced = flags.district === undefined ? null : resolveDistrict(ctx.registry, flags.district);
+  if (flags.annotate !== undefined) checkOutFolder(flags.annotate, '--annotate');
+  const onFile = progress(flags, ctx.lang);
   const run = await validateInputs(resolvePaths(paths, ctx), {
     plan: ctx.plan, registry: ctx.registry, period: ctx.period, forcedDistrict: forced, limits: ctx.limits, workers: ctx.workers,
-    onFile: tty ? (f, i, n) => process.stderr.write(`\r[${i + 1}/${n}] ${f}`.slice(0, 100).padEnd(100) + (i + 1 === n ? '\r'.padEnd(101) + '\r' : '')) : undefined,
+    onFile,
   });
+  clearProgress();
   if (flags.debug) process.stderr.write(`thidua: ${run.files.length} files read on ${run.threads > 0 ? `${run.threads} worker threads` : 'the main thread'} (THIDUA_WORKERS)\n`);
   if (flags.annotate) {
     const { writeAnnotated } = await import('./annotate.js');

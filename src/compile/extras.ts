@@ -48,6 +48,7 @@ export function districtSubmission(input: DistrictInput | undefined, communes: C
   return {
     submitted: input?.submitted ?? false,
     files: [...(input?.files ?? [])],
+    documents: [...(input?.documents ?? [])],
     errorCount: input?.errorCount ?? 0,
     warningCount: input?.warningCount ?? 0,
     communesWithErrors: withErrors,
@@ -58,7 +59,8 @@ export function districtSubmission(input: DistrictInput | undefined, communes: C
 export function submissions(districts: { code: string; submission: DistrictSubmission }[]): Submissions {
   return {
     submitted: districts.filter((d) => d.submission.submitted).map((d) => d.code),
-    notSubmitted: districts.filter((d) => !d.submission.submitted).map((d) => d.code),
+    notSubmitted: districts.filter((d) => !d.submission.submitted && d.submission.documents.length === 0).map((d) => d.code),
+    documentsOnly: districts.filter((d) => !d.submission.submitted && d.submission.documents.length > 0).map((d) => d.code),
     withErrors: districts
       .filter((d) => d.submission.errorCount > 0)
       .map((d) => ({ districtCode: d.code, errorCount: d.submission.errorCount, communesWithoutStatus: d.submission.communesWithoutStatusByErrors })),

@@ -41,7 +41,7 @@ export function greenThroughout(assessments: Assessment[], ctx: StatusContext): 
 
 function noDataReason(start: ZoneStatus | null, end: ZoneStatus | null, commune: Commune, input: DistrictInput | undefined): NoDataReason {
   const missing = !start && !end ? 'both' : !start ? 'start' : 'end';
-  const cause = !input || !input.submitted ? 'district-not-submitted' : input.communesWithErrors.includes(commune.code) ? 'rows-with-errors' : 'not-reported';
+  const cause = !input || !input.submitted ? ((input?.documents?.length ?? 0) > 0 ? 'no-data-sheets' : 'district-not-submitted') : input.communesWithErrors.includes(commune.code) ? 'rows-with-errors' : 'not-reported';
   return { missing, cause };
 }
 

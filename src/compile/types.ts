@@ -19,6 +19,8 @@ export interface DistrictInput {
   warningCount: number;
   communesWithErrors: string[]; // communes whose rows had errors (left out of the figures)
   files: string[];
+  /** files the district sent that hold no readable data sheet (Word, PDF, pictures, unreadable files) */
+  documents?: string[];
 }
 
 export type Category = 'held-green' | 'improved' | 'worsened' | 'green-not-held' | 'unchanged' | 'no-data';
@@ -34,7 +36,7 @@ export interface ZoneStatus {
 /** Why a commune has no start or no end status. */
 export interface NoDataReason {
   missing: 'start' | 'end' | 'both';
-  cause: 'district-not-submitted' | 'rows-with-errors' | 'not-reported';
+  cause: 'district-not-submitted' | 'no-data-sheets' | 'rows-with-errors' | 'not-reported';
 }
 
 export interface CommuneResult {
@@ -119,6 +121,8 @@ export interface ProvinceIndicatorTotal {
 export interface DistrictSubmission {
   submitted: boolean;
   files: string[];
+  /** files without a readable data sheet (Word, PDF…) */
+  documents: string[];
   errorCount: number;
   warningCount: number;
   communesWithErrors: string[];
@@ -176,6 +180,8 @@ export interface DistrictDifficulties {
 export interface Submissions {
   submitted: string[];
   notSubmitted: string[];
+  /** districts that sent only documents without data sheets (not counted in notSubmitted) */
+  documentsOnly: string[];
   withErrors: { districtCode: string; errorCount: number; communesWithoutStatus: string[] }[];
 }
 

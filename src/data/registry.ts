@@ -20,6 +20,8 @@ export interface Registry {
   findCommune(name: string, districtCode?: string | null): CommuneMatch;
   /** Does the typed name denote this commune? */
   nameMatches(name: string, commune: Commune): boolean;
+  /** Is the typed name this commune's name with its diacritics (not only once they are stripped)? */
+  tonesMatch(name: string, commune: Commune): boolean;
   /** The district named somewhere in a text ("UBND HUYỆN KẾ SÁCH"), if exactly one is. */
   findDistrictIn(text: string): District | null;
   nearestCode(code: string, districtCode?: string | null): Commune | null;
@@ -121,6 +123,9 @@ export function buildRegistry(districts: Map<string, District>, communes: Map<st
       if (tk === toneKeyOf.get(commune.code)) return true;
       // Without tones, accept only when no other commune of the district shares the loose key.
       return lk === looseKeyOf.get(commune.code) && inDistrict(byLoose.get(lk), commune.districtCode).length === 1;
+    },
+    tonesMatch(name, commune) {
+      return keysOf(name)[0] === toneKeyOf.get(commune.code);
     },
     findDistrictIn(text) {
       const key = ` ${unitLooseKey(text)} `;

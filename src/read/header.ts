@@ -137,33 +137,68 @@ export function isColumnNumberRow(cells: CellValue[]): boolean {
   return texts.every((t) => /^\(?\s*([0-9]{1,2}|[A-Z])\s*\)?(\s*=.*)?$/.test(t));
 }
 
-const TOTAL = /^(tong cong|tong so|tong|cong|total|cong chung|tong hop)( |$)/;
+// Total rows are recognised by an exact phrase, with its diacritics: "Cộng" is a total, "Công an
+// viên" and "Cộng tác viên" are people. Unaccented spellings are accepted only where they cannot
+// be a word of a name ("tong cong", "total"), never "cong" or "tong" alone.
+const TOTAL_HEADS = ['', 'tổng cộng', 'cộng', 'tổng', 'tổng số', 'cộng chung', 'tổng cộng chung'];
+const TOTAL_PLACES = ['', 'toàn huyện', 'toàn thị xã', 'toàn thành phố', 'toàn tỉnh', 'toàn quận'];
+const TOTAL_PHRASES = new Set([
+  ...TOTAL_HEADS.flatMap((h) => TOTAL_PLACES.map((p) => `${h} ${p}`.trim())).filter(Boolean),
+  'tổng hợp chung', 'tong cong', 'tong so', 'toan huyen', 'tong cong toan huyen', 'total', 'grand total', 'sum',
+]);
+
+/** A label cell's words, lower case, NFC, without punctuation, numbering or a parenthesised part ("Tổng cộng (I+II):"). */
+function totalWords(v: string): string {
+  return v
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/^\s*([ivx]+|[0-9]+|[a-z])[.)]\s+/u, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
 
 const totalMemo = new Map<string, boolean>();
 
-/** Says "Tổng cộng"/"Cộng"…: asked of the first cells of every row, so kept per distinct text. */
-function isTotalLabel(v: string): boolean {
-  // A loose key starts with the first letter or digit, lower-cased: only t/c can start a total.
-  const first = v.trimStart().charCodeAt(0);
-  if ((first >= 48 && first <= 57) || (((first | 32) >= 97 && (first | 32) <= 122) && (first | 32) !== 116 && (first | 32) !== 99)) return false;
+/** Is this cell's text exactly a total phrase ("Tổng cộng", "Cộng:", "TOÀN HUYỆN")? Kept per distinct text. */
+export function isTotalLabel(v: string): boolean {
   let total = totalMemo.get(v);
   if (total === undefined) {
-    const key = looseKey(v);
-    total = TOTAL.test(key) && key.split(' ').length <= 4;
+    total = v.length <= 60 && TOTAL_PHRASES.has(totalWords(v));
     if (totalMemo.size < MEMO_LIMIT * 10) totalMemo.set(ownCopy(v), total); // own copies: a slice keeps its file alive
   }
   return total;
 }
 
-/** A total row: its first text cells say "Tổng cộng"/"Cộng". */
-export function isTotalRow(cells: CellValue[]): boolean {
-  let seen = 0;
-  for (const v of cells) {
-    if (v === null || typeof v !== 'string' || v.trim() === '') continue;
-    if (isTotalLabel(v)) return true;
-    if (++seen >= 3) return false;
+/** Fields that name who or what a row is about: a total row has none of them filled. */
+const IDENTITY_FIELDS = ['communeCode', 'communeName', 'name', 'unit', 'position', 'kind', 'indicator', 'content', 'achievement'];
+
+/**
+ * A total row: a total phrase stands alone in a label column (one of the identity columns, the STT
+ * column, or a column no field claims), and no column that names a commune,
+ * a person, a collective, an indicator or a difficulty holds anything else.
+ */
+export function isTotalRow(cells: CellValue[], map: ColumnMap): boolean {
+  let phraseAt = -1;
+  for (let c = 0; c < cells.length; c++) {
+    const v = cells[c];
+    if (typeof v === 'string' && v.length > 0 && isTotalLabel(v)) {
+      phraseAt = c;
+      break;
+    }
   }
-  return false;
+  if (phraseAt < 0) return false;
+  const claimed = new Map<number, string>();
+  for (const [field, col] of map.columns) claimed.set(col, field);
+  const owner = claimed.get(phraseAt);
+  if (owner !== undefined && owner !== 'stt' && !IDENTITY_FIELDS.includes(owner)) return false;
+  for (const field of IDENTITY_FIELDS) {
+    const col = map.columns.get(field);
+    if (col === undefined || col === phraseAt) continue;
+    const v = cells[col];
+    if (!(v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) return false;
+  }
+  return true;
 }
 
 export function isBlankRow(cells: CellValue[]): boolean {

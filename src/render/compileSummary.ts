@@ -4,7 +4,7 @@ import type { Lang, Plan } from '../core/types.js';
 import type { Registry } from '../data/registry.js';
 import type { Compiled } from '../pipeline.js';
 import type { ZoneCounts } from '../compile/types.js';
-import type { Painter } from './validateReport.js';
+import { ledgerText, type Painter } from './validateReport.js';
 import { formatNd30ShortDate } from '../docx/nd30Date.js';
 
 function countsByZone(c: ZoneCounts): Record<string, number> {
@@ -21,6 +21,7 @@ export function compileJson(compiled: Compiled, outputs: Record<string, string>)
     districts: {
       submitted: r.submissions.submitted,
       missing: r.submissions.notSubmitted,
+      documentsOnly: r.submissions.documentsOnly,
       withErrors: r.submissions.withErrors.map((d) => d.districtCode),
     },
     province: { start: countsByZone(r.province.start), end: countsByZone(r.province.end), noData: { start: r.province.start.noData, end: r.province.end.noData } },
@@ -31,13 +32,13 @@ export function compileJson(compiled: Compiled, outputs: Record<string, string>)
     perDistrict: Object.fromEntries(r.districts.map((d) => [d.code, { start: countsByZone(d.start), end: countsByZone(d.end), noData: d.end.noData }])),
     eligibleCommunes: r.communes.filter((c) => c.qualifies).map((c) => c.code),
     indicators: Object.fromEntries(r.province.indicators.map((i) => [i.label, i.value])),
-    validation: { files: compiled.run.files.length, rows: compiled.run.rows, errors: compiled.run.errors, warnings: compiled.run.warnings },
+    validation: { files: compiled.run.files.length, rows: compiled.run.ledger, errors: compiled.run.errors, warnings: compiled.run.warnings },
   };
 }
 
 const T = {
-  vi: { period: 'Kỳ', districts: 'Huyện đã gửi', missing: 'chưa gửi', errors: 'có lỗi', zone: 'Vùng', start: 'Đầu kỳ', end: 'Cuối kỳ', noData: 'Chưa có số liệu', held: 'Giữ vững vùng xanh', improved: 'Chuyển sang vùng thấp hơn', became: 'trong đó thành vùng xanh', worsened: 'Chuyển sang vùng cao hơn', notHeld: 'Xanh nhưng không giữ được', unchanged: 'Không đổi', written: 'Đã ghi' },
-  en: { period: 'Period', districts: 'Districts submitted', missing: 'missing', errors: 'with errors', zone: 'Zone', start: 'Start', end: 'End', noData: 'No data', held: 'Held green', improved: 'Improved', became: 'of which became green', worsened: 'Worsened', notHeld: 'Green not held', unchanged: 'Unchanged', written: 'Written' },
+  vi: { rows: 'Dòng số liệu', ignored: 'bỏ qua tệp tạm, tệp hệ thống:', period: 'Kỳ', districts: 'Huyện đã gửi', missing: 'chưa gửi', documentsOnly: 'chỉ gửi văn bản, chưa có biểu số liệu', errors: 'có lỗi', zone: 'Vùng', start: 'Đầu kỳ', end: 'Cuối kỳ', noData: 'Chưa có số liệu', held: 'Giữ vững vùng xanh', improved: 'Chuyển sang vùng thấp hơn', became: 'trong đó thành vùng xanh', worsened: 'Chuyển sang vùng cao hơn', notHeld: 'Xanh nhưng không giữ được', unchanged: 'Không đổi', written: 'Đã ghi' },
+  en: { rows: 'Data rows', ignored: 'lock and system files passed over:', period: 'Period', districts: 'Districts submitted', missing: 'missing', documentsOnly: 'sent only documents, no data sheet', errors: 'with errors', zone: 'Zone', start: 'Start', end: 'End', noData: 'No data', held: 'Held green', improved: 'Improved', became: 'of which became green', worsened: 'Worsened', notHeld: 'Green not held', unchanged: 'Unchanged', written: 'Written' },
 } as const;
 
 export function compileSummaryText(compiled: Compiled, plan: Plan, reg: Registry, outputs: Record<string, string>, lang: Lang, paint: Painter): string[] {
@@ -49,7 +50,9 @@ export function compileSummaryText(compiled: Compiled, plan: Plan, reg: Registry
     paint.bold(`${plan.province.name} — ${t.period} ${formatNd30ShortDate(r.period.from)} – ${formatNd30ShortDate(r.period.to)}`),
     `${t.districts}: ${r.submissions.submitted.length}/${r.districts.length}` +
       (r.submissions.notSubmitted.length ? `; ${t.missing}: ${names(r.submissions.notSubmitted)}` : '') +
+      (r.submissions.documentsOnly.length ? `; ${t.documentsOnly}: ${names(r.submissions.documentsOnly)}` : '') +
       (r.submissions.withErrors.length ? `; ${t.errors}: ${r.submissions.withErrors.map((d) => `${reg.districts.get(d.districtCode)?.name ?? d.districtCode} (${d.errorCount})`).join(', ')}` : ''),
+    `${t.rows}: ${ledgerText(compiled.run.ledger, lang)}${compiled.run.ignored.length ? ` (${t.ignored} ${compiled.run.ignored.length})` : ''}`,
     '',
     `  ${t.zone.padEnd(18)}${t.start.padStart(9)}${t.end.padStart(9)}`,
   ];

@@ -17,6 +17,10 @@ export interface SourceSummary {
   errors: number;
   warnings: number;
   unreadable: boolean;
+  /** used / excluded / skipped rows (see validate/ledger.ts) */
+  ledger?: { used: number; excluded: number; skipped: number };
+  /** not read, how its district was found, rows skipped: said in the sources sheet */
+  note?: string | null;
 }
 
 /** An issue row for the appendix workbook's issue sheet, already rendered in Vietnamese. */

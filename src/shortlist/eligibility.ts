@@ -58,7 +58,7 @@ export const REASON_TEXT: Record<LeftOutReason, string> = {
 
 function problemReason(n: Nomination): LeftOutReason | null {
   for (const [code, reason] of REASON_OF_PROBLEM) if (n.problems.includes(code)) return reason;
-  const severe = n.problems.filter((p) => !['zone-contradicts-cases', 'indicator-unknown'].includes(p));
+  const severe = n.problems.filter((p) => !['zone-contradicts-cases', 'indicator-unknown', 'commune-name-without-tones', 'duplicate-row'].includes(p));
   return severe.length > 0 || n.kind === null || !n.communeCode || !n.achievement ? 'invalid-row' : null;
 }
 
@@ -115,6 +115,55 @@ function sortNominations(list: Nomination[]): Nomination[] {
   return list.map((n, i) => ({ n, i })).sort((a, b) => (key(a.n) < key(b.n) ? -1 : key(a.n) > key(b.n) ? 1 : a.i - b.i)).map((x) => x.n);
 }
 
+/**
+ * Who a nominee is: district, commune, kind, name (and unit, for a person). "Phường 1" exists in
+ * three towns, so the same name nominated by two districts is two nominees.
+ */
+export function nomineeKey(n: Nomination): string {
+  const who = n.kind === 'individual' ? `${looseKey(n.name)}|${looseKey(n.unit ?? '')}` : looseKey(n.name);
+  return `${n.kind}|${n.districtCode}|${n.communeCode ?? ''}|${who}`;
+}
+
+/**
+ * Nominated collectives whose names would read the same in the Danh sách are told apart by their
+ * locality: "Ban Chỉ đạo … Phường 1, thị xã Vĩnh Châu".
+ */
+export function qualifySameNames(reg: Registry, collectives: ProposedCollective[]): void {
+  const byName = new Map<string, ProposedCollective[]>();
+  for (const c of collectives) {
+    const k = looseKey(c.name);
+    byName.set(k, [...(byName.get(k) ?? []), c]);
+  }
+  for (const group of byName.values()) {
+    if (group.length < 2) continue;
+    for (const c of group) {
+      const said = ` ${looseKey(c.name)} `;
+      const parts: string[] = [];
+      const commune = c.communeCode ? reg.communes.get(c.communeCode) : undefined;
+      const district = reg.districts.get(c.districtCode);
+      if (commune && !said.includes(` ${looseKey(commune.name)} `)) parts.push(lower(commune.name));
+      if (district && !said.includes(` ${looseKey(district.name)} `)) parts.push(lower(district.name));
+      if (parts.length > 0) c.name = `${c.name.replace(/[\s,.;]+$/, '')}, ${parts.join(', ')}`;
+    }
+  }
+}
+
+/** People of the same name and the same-reading unit in two places: their units say where ("UBND Phường 1, thị xã Vĩnh Châu"). */
+export function qualifySameUnits(reg: Registry, individuals: ProposedIndividual[]): void {
+  const byWho = new Map<string, ProposedIndividual[]>();
+  for (const p of individuals) {
+    const k = `${looseKey(p.name)}|${looseKey(p.unit)}`;
+    byWho.set(k, [...(byWho.get(k) ?? []), p]);
+  }
+  for (const group of byWho.values()) {
+    if (group.length < 2) continue;
+    for (const p of group) {
+      const district = reg.districts.get(p.districtCode);
+      if (district && !` ${looseKey(p.unit)} `.includes(` ${looseKey(district.name)} `)) p.unit = `${p.unit.replace(/[\s,.;]+$/, '')}, ${lower(district.name)}`;
+    }
+  }
+}
+
 export function buildShortlist(plan: Plan, reg: Registry, results: Results, nominations: Nomination[]): Shortlist {
   const forms = new Map(plan.awardForms.map((f) => [f.code, f]));
   const defaultForm = plan.awardForms.find((f) => f.isDefault)!.fullLabel;
@@ -136,7 +185,7 @@ export function buildShortlist(plan: Plan, reg: Registry, results: Results, nomi
     }
     const achievement = withLocalityResult(n.achievement, reg, c, x);
     const awardForm = forms.get(n.awardForm ?? '')?.fullLabel ?? defaultForm;
-    const key = n.kind === 'individual' ? `i|${looseKey(n.name)}|${looseKey(n.unit ?? '')}` : looseKey(n.name);
+    const key = nomineeKey(n);
     if (seen.has(key) || (n.kind === 'collective' && isCommuneUbnd(plan, reg, n) && seen.has(looseKey(communeUbndName(reg, c.code))))) {
       out.push(leftOut(n, 'duplicate'));
       continue;
@@ -148,6 +197,8 @@ export function buildShortlist(plan: Plan, reg: Registry, results: Results, nomi
       individuals.push({ name: n.name, position: n.position, unit: n.unit!, districtCode: n.districtCode, communeCode: n.communeCode, achievement, awardForm, birthYear: n.birthYear, gender: n.gender, at: n.at });
     }
   }
+  qualifySameNames(reg, collectives);
+  qualifySameUnits(reg, individuals);
   const byPlace = <T extends { districtCode: string; communeCode: string | null }>(a: T, b: T) =>
     a.districtCode.localeCompare(b.districtCode) || (a.communeCode ?? '').localeCompare(b.communeCode ?? '');
   return { collectives: collectives.sort(byPlace), individuals: individuals.sort(byPlace), leftOut: out };

@@ -4,6 +4,8 @@ import type { Severity } from '../core/types.js';
 
 interface Entry {
   severity: Severity;
+  /** when the severity differs from the default, as the README's catalog says it */
+  severityNote?: string;
   tags: readonly string[];
   vi: string;
   en: string;
@@ -11,7 +13,7 @@ interface Entry {
 
 export const CATALOG = {
   'empty-file': { severity: 'error', tags: ['structure'], vi: '{reason}', en: '{reasonEn}' },
-  'unknown-sheet': { severity: 'warning', tags: ['structure'], vi: 'Không nhận ra loại biểu của trang "{sheet}": không tìm thấy dòng tiêu đề cột quen thuộc trong 20 dòng đầu.', en: 'Sheet "{sheet}" is not a known kind: no familiar header row in its first 20 rows.' },
+  'unknown-sheet': { severity: 'warning', severityNote: 'error when no sheet of the file is a known kind', tags: ['structure'], vi: 'Không nhận ra loại biểu của trang "{sheet}": không tìm thấy dòng tiêu đề cột quen thuộc trong 20 dòng đầu.', en: 'Sheet "{sheet}" is not a known kind: no familiar header row in its first 20 rows.' },
   'missing-column': { severity: 'error', tags: ['structure'], vi: 'Biểu {kind} thiếu cột "{column}".', en: 'The {kind} sheet lacks the column "{column}".' },
   'duplicate-header': { severity: 'error', tags: ['structure'], vi: 'Cột "{column}" xuất hiện nhiều lần; chỉ cột đầu tiên được đọc.', en: 'Column "{column}" appears more than once; only the first is read.' },
   'unreadable-file': { severity: 'error', tags: ['structure'], vi: '{reason}', en: '{reasonEn}' },
@@ -43,6 +45,10 @@ export const CATALOG = {
   'collective-not-rewarded': { severity: 'warning', tags: ['plan'], vi: '"{value}" không thuộc loại tập thể kế hoạch khen thưởng ({allowed}).', en: '"{value}" is not a collective the plan rewards ({allowed}).' },
   'individual-without-unit': { severity: 'error', tags: ['plan'], vi: 'Cá nhân "{name}" chưa ghi đơn vị công tác.', en: 'Individual "{name}" has no unit.' },
   'award-not-provincial': { severity: 'warning', tags: ['plan'], vi: '"{value}" không do Chủ tịch UBND tỉnh tặng; đề nghị này sẽ không vào danh sách của tỉnh.', en: '"{value}" is not given by the provincial Chairman; this nomination will not be on the provincial list.' },
+  'not-a-spreadsheet': { severity: 'warning', tags: ['structure'], vi: 'Tệp {name} là {what}, không phải bảng tính, chưa đọc: số liệu phải gửi bằng biểu Excel (.xlsx) hoặc CSV.', en: '{name} is {whatEn}, not a spreadsheet, and was not read: figures must come as an Excel (.xlsx) or CSV sheet.' },
+  'duplicate-row': { severity: 'warning', tags: ['cell'], vi: 'Dòng {row} lặp lại y hệt dòng {first}; chỉ tính một lần.', en: 'Row {row} repeats row {first} exactly; it is counted once.' },
+  'district-sent-twice': { severity: 'warning', tags: ['submission'], vi: '{district} gửi hai tệp có đánh giá trùng nhau: {older} và {newer} (tệp mới hơn: {newest}). Chỉ tệp mới hơn được dùng, tệp cũ được bỏ qua; hãy xác nhận với đơn vị và chỉ giữ một tệp.', en: '{district} sent two files with overlapping assessments: {older} and {newer} (newer: {newest}). Only the newer file is used, the older one is set aside; confirm with the district and keep one file.' },
+  'commune-name-without-tones': { severity: 'warning', tags: ['registry'], vi: '"{value}" chỉ khớp với {registered} ({code}) khi bỏ dấu; hãy ghi đúng tên "{registered}".', en: '"{value}" matches {registered} ({code}) only without diacritics; write "{registered}".' },
   'no-zone-sheet': { severity: 'warning', tags: ['submission'], vi: 'Hồ sơ của {district} không có biểu phân vùng.', en: 'The submission of {district} has no zone assessment sheet.' },
 } as const satisfies Record<string, Entry>;
 
@@ -50,6 +56,6 @@ export type IssueCode = keyof typeof CATALOG;
 
 /** The catalog as the Markdown table the README carries (a test keeps the two equal). */
 export function catalogMarkdown(): string {
-  const rows = Object.entries(CATALOG).map(([code, e]) => `| \`${code}\` | ${e.severity} | ${e.en.replaceAll('|', '\\|')} | ${e.vi.replaceAll('|', '\\|')} |`);
+  const rows = Object.entries(CATALOG).map(([code, e]: [string, Entry]) => `| \`${code}\` | ${e.severity}${e.severityNote ? ` (${e.severityNote})` : ''} | ${e.en.replaceAll('|', '\\|')} | ${e.vi.replaceAll('|', '\\|')} |`);
   return ['| code | severity | message (English) | thông báo (tiếng Việt) |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -3,6 +3,9 @@
 import type { Difficulty, IndicatorValue, Nomination, SheetKind } from '../core/types.js';
 import { ThiduaError, EXIT, unreadableError } from '../core/errors.js';
 import { basename } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { documentKind } from './inputs.js';
 import { looseKey } from '../core/normalize.js';
 import { openSource, type RawSheet, type ReadLimits } from '../read/source.js';
 import { columnLetter } from '../read/cells.js';
@@ -13,6 +16,8 @@ import { readSheet, type SheetResult } from './sheet.js';
 import { decideDistrict, resolveCommune, type Window } from './resolve.js';
 import { pointAt, type PlanIndex } from './rows.js';
 import { AssessmentStore } from './assessment.js';
+import type { Attribution, AttributionRule } from './attribution.js';
+import { NO_ROWS, type RowCounts, type SheetRows, type SkippedRow } from './ledger.js';
 
 export interface FileOutcome {
   path: string;
@@ -22,11 +27,18 @@ export interface FileOutcome {
   sha256: string | null;
   size: number | null;
   unreadable: boolean;
+  /** not a spreadsheet (Word, PDF, picture, archive found in a folder): named, not read */
+  document: boolean;
+  /** named on the command line rather than found in a folder */
+  explicit: boolean;
+  /** which rule decided districtCode */
+  districtBy: AttributionRule | null;
   districtCode: string | null; // the district that sent it; null for a file of several
   districts: string[]; // every district the file reports on
   sheets: { name: string; kind: SheetKind | null; rows: number; incomplete: boolean }[];
   hiddenSheets: string[];
-  notes: { vi: string; en: string }[];
+  /** what the reader noted; a skipped (hidden or instructions) sheet is named, for the run's one summary line */
+  notes: { vi: string; en: string; skippedSheet?: string }[];
   issues: Issue[];
   /** clean zone rows, kept as columns (validate/assessment.ts) */
   assessments: AssessmentStore;
@@ -35,6 +47,12 @@ export interface FileOutcome {
   difficulties: Difficulty[];
   /** communes named on rows with errors: they may lack a status in the figures */
   communesWithErrors: Set<string>;
+  /** each read sheet's rows, for the ledger (counted once the whole run's issues are known) */
+  ledger: SheetRows[];
+  /** used / excluded / skipped rows, filled by the run (see ledger.ts) */
+  rows: RowCounts;
+  /** non-blank rows that are not data (totals, column numbers…), each with its reason */
+  skipped: SkippedRow[];
 }
 
 export interface FileContext {
@@ -42,13 +60,17 @@ export interface FileContext {
   idx: PlanIndex;
   window: Window;
   forcedDistrict: string | null;
+  /** the district the file's name or folder says, for when its content does not */
+  hint?: Attribution | null;
+  explicit?: boolean;
   limits?: ReadLimits;
 }
 
 function blank(path: string): FileOutcome {
   return {
-    path, format: null, encoding: null, delimiter: null, sha256: null, size: null, unreadable: false, districtCode: null, districts: [],
+    path, format: null, encoding: null, delimiter: null, sha256: null, size: null, unreadable: false, document: false, explicit: false, districtBy: null, districtCode: null, districts: [],
     sheets: [], hiddenSheets: [], notes: [], issues: [], assessments: new AssessmentStore(), nominations: [], indicators: [], difficulties: [], communesWithErrors: new Set(),
+    ledger: [], rows: { ...NO_ROWS }, skipped: [],
   };
 }
 
@@ -59,49 +81,86 @@ const nowhere = (file: string) => ({ file, sheet: null, row: null, column: null,
 
 export async function validateFile(path: string, ctx: FileContext): Promise<FileOutcome> {
   const out = blank(path);
+  out.explicit = !!ctx.explicit;
   let source;
   try {
     source = await openSource(path, ctx.limits);
   } catch (e) {
     if (!(e instanceof ThiduaError) || e.exitCode !== EXIT.unreadable) throw e;
-    return markUnreadable(out, e);
+    return markUnreadable(out, e, ctx);
   }
   Object.assign(out, { format: source.format, encoding: source.encoding, delimiter: source.delimiter, sha256: source.sha256, size: source.size, hiddenSheets: source.hiddenSheets, notes: source.notes });
-  for (const h of source.hiddenSheets) out.notes.push({ vi: `Bỏ qua trang ẩn "${h}".`, en: `Skipped hidden sheet "${h}".` });
+  for (const h of source.hiddenSheets) out.notes.push({ vi: `Bỏ qua trang ẩn "${h}".`, en: `Skipped hidden sheet "${h}".`, skippedSheet: h });
   const sheets: SheetResult[] = [];
   try {
     for (const s of source.sheets) {
       if (GUIDE_SHEETS.has(looseKey(s.name))) {
-        out.notes.push({ vi: `Bỏ qua trang hướng dẫn "${s.name}".`, en: `Skipped the instructions sheet "${s.name}".` });
+        out.notes.push({ vi: `Bỏ qua trang hướng dẫn "${s.name}".`, en: `Skipped the instructions sheet "${s.name}".`, skippedSheet: s.name });
         continue;
       }
       const read = await readSheet({ file: path, idx: ctx.idx }, s);
-      read.issues.push(...readerIssues(path, s));
+      const problems = readerIssues(path, s);
+      read.issues.push(...problems);
       sheets.push(read);
+      const dropped = problems.filter((p) => p.code === 'bad-line' && (p.row ?? 0) > read.headerRow).length;
+      if (read.kind !== null) out.ledger.push({ name: read.name, kind: read.kind, rows: read.rows, headerRow: read.headerRow, firstDataRow: read.firstDataRow, erredRows: read.erredRows, droppedRows: dropped, skipped: read.skipped });
     }
   } catch (e) {
     // A limit met while reading (rows per sheet): the file as a whole is refused.
     if (!(e instanceof ThiduaError) || e.exitCode !== EXIT.unreadable) throw e;
-    return markUnreadable(out, e);
+    return markUnreadable(out, e, ctx);
   }
   out.sheets = sheets.map((s) => ({ name: s.name, kind: s.kind, rows: s.rows, incomplete: s.incomplete }));
+  out.skipped = sheets.flatMap((s) => s.skipped);
   for (const s of sheets) out.issues.push(...s.issues);
   if (sheets.every((s) => s.kind === null)) {
     if (source.format === 'csv' && /\.(xlsx|xlsm|xls|ods)$/i.test(path)) {
       // Text under a spreadsheet's name that holds no table: a letter or a note, not a workbook.
       const name = basename(path);
       out.issues = [];
-      return markUnreadable(out, unreadableError(`Tệp ${name} không phải bảng tính (chỉ có văn bản thường): hãy xin đơn vị gửi đúng tệp Excel.`, `${name} is not a spreadsheet (plain text only): ask the district for the actual Excel file.`));
+      const e = unreadableError(`Tệp ${name} không phải bảng tính (chỉ có văn bản thường): hãy xin đơn vị gửi đúng tệp Excel.`, `${name} is not a spreadsheet (plain text only): ask the district for the actual Excel file.`);
+      return markUnreadable(out, e, ctx);
     }
     if (sheets.every((s) => s.issues.length === 0)) {
       const name = basename(path);
       const e = new ThiduaError(EXIT.unreadable, { vi: `Tệp ${name} không có dòng dữ liệu nào: hãy xin đơn vị gửi lại.`, en: `${name} holds no data rows: ask the district to send it again.` }, 'empty-file');
-      return markUnreadable(out, e);
+      return markUnreadable(out, e, ctx);
     }
+    // nothing of the file is read: a warning would let it pass unnoticed (catalog: severityNote)
     for (const i of out.issues) if (i.code === 'unknown-sheet') i.severity = 'error';
     return out;
   }
   finishFile(out, sheets, ctx);
+  return out;
+}
+
+/** Did an error (not a warning) join the issues after index `before`? */
+function erredSince(issues: Issue[], before: number): boolean {
+  for (let i = before; i < issues.length; i++) if (issues[i].severity === 'error') return true;
+  return false;
+}
+
+/** A file that is not read still belongs to whoever sent it, when its name or folder says. */
+function attributeUnread(out: FileOutcome, ctx: FileContext): void {
+  const d = ctx.forcedDistrict ? ctx.registry.districts.get(ctx.forcedDistrict) : null;
+  if (d) [out.districtCode, out.districtBy] = [d.code, 'forced'];
+  else if (ctx.hint) [out.districtCode, out.districtBy] = [ctx.hint.district.code, ctx.hint.by];
+}
+
+/** A Word document, PDF, picture or archive found beside the spreadsheets: named, hashed, not read. */
+export function documentOutcome(path: string, ctx: FileContext): FileOutcome {
+  const out = blank(path);
+  out.document = true;
+  try {
+    const bytes = readFileSync(path);
+    out.size = bytes.length;
+    out.sha256 = createHash('sha256').update(bytes).digest('hex');
+  } catch {
+    // unreadable from disk: still named, without a hash
+  }
+  attributeUnread(out, ctx);
+  const kind = documentKind(path);
+  out.issues.push(issue('not-a-spreadsheet', nowhere(path), basename(path), { name: basename(path), what: kind.vi, whatEn: kind.en }));
   return out;
 }
 
@@ -114,15 +173,21 @@ function readerIssues(file: string, sheet: RawSheet): Issue[] {
   });
 }
 
-function markUnreadable(out: FileOutcome, e: ThiduaError): FileOutcome {
+function markUnreadable(out: FileOutcome, e: ThiduaError, ctx: FileContext): FileOutcome {
   out.unreadable = true;
+  attributeUnread(out, ctx);
   out.issues.push(issue(e.issueCode, nowhere(out.path), null, { reason: e.text.vi, reasonEn: e.text.en }));
   return out;
 }
 
 function finishFile(out: FileOutcome, sheets: SheetResult[], ctx: FileContext): void {
   const { registry: reg, window: w } = ctx;
-  const decision = decideDistrict(reg, sheets, ctx.forcedDistrict);
+  let decision = decideDistrict(reg, sheets, ctx.forcedDistrict);
+  out.districtBy = decision.kind === 'one' ? (ctx.forcedDistrict ? 'forced' : 'content') : null;
+  if (decision.kind === 'none' && ctx.hint) {
+    decision = { kind: 'one', district: ctx.hint.district };
+    out.districtBy = ctx.hint.by;
+  }
   const district = decision.kind === 'one' ? decision.district : null;
   out.districtCode = district?.code ?? null;
   const needsDistrict = sheets.some((s) => s.zones.length + s.nominations.length + s.indicators.length + s.difficulties.length > 0);
@@ -141,7 +206,7 @@ function finishFile(out: FileOutcome, sheets: SheetResult[], ctx: FileContext): 
         out.issues.push(issue('date-out-of-period', pointAt(z.place, z.row, 'date'), formatDmy(z.date), range));
       }
       if (commune && decision.kind === 'many') districtOf[z.row] = commune.districtCode;
-      const ok = z.clean && out.issues.length === before && commune && z.date && z.zone;
+      const ok = z.clean && !erredSince(out.issues, before) && commune && z.date && z.zone;
       if (!ok && commune) out.communesWithErrors.add(commune.code);
       if (ok) {
         out.assessments.push({

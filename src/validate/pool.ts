@@ -14,6 +14,7 @@ import type { ReadLimits } from '../read/limits.js';
 import { AssessmentStore, type StoreData } from './assessment.js';
 import type { FileOutcome } from './file.js';
 import type { Window } from './resolve.js';
+import type { Attribution } from './attribution.js';
 
 /** Below this much input the threads' start-up (~0.1 s each) costs more than they save. */
 const AUTO_MIN_BYTES = 8 * 1024 * 1024;
@@ -62,8 +63,22 @@ function rethrow(e: WireError): never {
   throw err;
 }
 
-/** validateFile for every file on `size` threads; outcomes in the files' order. */
-export async function validateInPool(files: string[], job: PoolJob, size: number, onFile?: (path: string, index: number, total: number) => void): Promise<FileOutcome[]> {
+/** One file to read: its path, how it came (named on the command line, a document), its district hint. */
+export interface FileJob {
+  path: string;
+  explicit: boolean;
+  document: boolean;
+  hint: Attribution | null;
+}
+
+/** validateFile (documentOutcome for documents) for every file on `size` threads; outcomes in the files' order. */
+export async function validateInPool(
+  files: FileJob[],
+  job: PoolJob,
+  size: number,
+  onFile?: (path: string, index: number, total: number) => void,
+  onOutcome?: (o: FileOutcome) => void,
+): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
   const data = { plan: job.plan, districts: job.registry.districts, communes: job.registry.communes, window: job.window, forcedDistrict: job.forcedDistrict, limits: job.limits };
   const threads = Array.from({ length: size }, () => new Worker(WORKER, { workerData: data }));
@@ -76,8 +91,8 @@ export async function validateInPool(files: string[], job: PoolJob, size: number
             const give = () => {
               if (next >= files.length) return resolve();
               const index = next++;
-              onFile?.(files[index], index, files.length);
-              w.postMessage({ index, path: files[index] });
+              onFile?.(files[index].path, index, files.length);
+              w.postMessage({ index, file: files[index] });
             };
             w.on('message', (m: { index: number; outcome?: WireOutcome; error?: WireError }) => {
               if (m.error) {
@@ -88,6 +103,7 @@ export async function validateInPool(files: string[], job: PoolJob, size: number
                 }
               }
               outcomes[m.index] = { ...m.outcome!, assessments: AssessmentStore.fromData(m.outcome!.assessments) };
+              onOutcome?.(outcomes[m.index]);
               give();
             });
             w.on('error', reject);

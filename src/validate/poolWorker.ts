@@ -4,9 +4,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ThiduaError } from '../core/errors.js';
 import type { Commune, District } from '../core/types.js';
 import { buildRegistry } from '../data/registry.js';
-import { validateFile, type FileContext } from './file.js';
+import { documentOutcome, validateFile, type FileContext } from './file.js';
 import { planIndex } from './rows.js';
-import type { PoolJob, WireError, WireOutcome } from './pool.js';
+import type { FileJob, PoolJob, WireError, WireOutcome } from './pool.js';
 
 type Data = Omit<PoolJob, 'registry'> & { districts: Map<string, District>; communes: Map<string, Commune> };
 
@@ -24,9 +24,10 @@ function wireError(e: unknown): WireError {
   return { thidua: false, message: (e as Error)?.message ?? String(e), stack: (e as Error)?.stack };
 }
 
-parentPort!.on('message', async ({ index, path }: { index: number; path: string }) => {
+parentPort!.on('message', async ({ index, file }: { index: number; file: FileJob }) => {
   try {
-    const out = await validateFile(path, ctx);
+    const fileCtx: FileContext = { ...ctx, explicit: file.explicit, hint: file.hint };
+    const out = file.document ? documentOutcome(file.path, fileCtx) : await validateFile(file.path, fileCtx);
     const assessments = out.assessments.toData();
     const outcome: WireOutcome = { ...out, assessments };
     const columns = [assessments.commune, assessments.date, assessments.zone, assessments.place, assessments.row, assessments.cases, assessments.quarantine, assessments.population, assessments.lastCase, assessments.decision, assessments.note];

@@ -70,6 +70,11 @@ export function decideDistrict(reg: Registry, sheets: SheetResult[], forced: str
   return one(countBy(byName.filter((x): x is string => !!x))[0]?.[0]);
 }
 
+/** A name typed with Vietnamese letters: one typed in plain ASCII was written without diacritics on purpose. */
+function typedWithTones(name: string): boolean {
+  return /[^\u0000-\u007f]/.test(name);
+}
+
 const label = (c: Commune) => `${c.name} (${c.code})`;
 const didYouMean = (c: Commune) => ({ vi: `Có phải ${label(c)}?`, en: `Did you mean ${label(c)}?` });
 
@@ -104,6 +109,11 @@ export function resolveCommune(reg: Registry, t: TypedCommune, district: Distric
       }
     } else found = m.commune;
   } else return null;
+  if (t.name && typedWithTones(t.name) && !reg.tonesMatch(t.name, found)) {
+    // "Phong Năm" for Phong Nẫm: read as the register's commune, but the spelling is wrong.
+    const at = pointAt(t.place, t.row, 'communeName');
+    issues.push(issue('commune-name-without-tones', at, t.name, { code: found.code, registered: found.name }, { vi: `Sửa thành "${found.name}".`, en: `Write "${found.name}".` }));
+  }
   if (district && found.districtCode !== district.code) {
     const d = reg.districts.get(found.districtCode)!;
     const at = pointAt(t.place, t.row, t.code ? 'communeCode' : 'communeName');

@@ -1,12 +1,12 @@
 // Validation of a set of inputs: expand folders, check every file, then every district's
 // submission as a whole, and build the report that renderers and compile use.
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Plan } from '../core/types.js';
 import type { Registry } from '../data/registry.js';
 import { usageError } from '../core/errors.js';
 import type { ReadLimits } from '../read/source.js';
-import { validateFile, type FileOutcome } from './file.js';
+import { documentOutcome, validateFile, type FileContext, type FileOutcome } from './file.js';
+import { ignoredNote, listInputs, type InputFile } from './inputs.js';
+import { attributeByPath, attributeBySiblings, type Attribution } from './attribution.js';
 import { checkSubmissions } from './submission.js';
 import { poolSize, validateInPool } from './pool.js';
 import type { RowsByCommune } from './byCommune.js';
@@ -14,32 +14,11 @@ import type { Window } from './resolve.js';
 import { addDays } from '../compile/period.js';
 import { planIndex } from './rows.js';
 import type { Issue } from './issue.js';
-
-const INPUT = /\.(xlsx|xlsm|xls|csv|tsv|txt)$/i;
+import { addCounts, NO_ROWS, sheetCounts, type RowCounts } from './ledger.js';
 
 /** Files named, and the spreadsheets inside folders named (recursively, in name order). */
 export async function expandInputs(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of paths) {
-    let st;
-    try {
-      st = await stat(p);
-    } catch {
-      throw usageError(`Không tìm thấy "${p}".`, `"${p}" does not exist.`);
-    }
-    if (!st.isDirectory()) {
-      out.push(p);
-      continue;
-    }
-    const entries = (await readdir(p, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
-      const full = join(p, e.name);
-      if (e.isDirectory()) out.push(...(await expandInputs([full])));
-      else if (INPUT.test(e.name)) out.push(full);
-    }
-  }
-  return out;
+  return (await listInputs(paths)).files.filter((f) => !f.document).map((f) => f.path);
 }
 
 export interface ValidateOptions {
@@ -48,7 +27,8 @@ export interface ValidateOptions {
   period: { from: string; to: string };
   forcedDistrict: string | null;
   limits?: ReadLimits;
-  onFile?: (path: string, index: number, total: number) => void;
+  /** called before each file is read, with the rows read so far (for a progress line) */
+  onFile?: (path: string, index: number, total: number, rowsSoFar: number) => void;
   /** read files on worker threads (pool.ts workersFromEnv); one thread when absent */
   workers?: { count: number; forced: boolean };
 }
@@ -61,28 +41,61 @@ export interface ValidationRun {
   errors: number;
   warnings: number;
   rows: number;
+  /** lock and system files passed over in the folders read */
+  ignored: { path: string; note: { vi: string; en: string } }[];
+  /** used / excluded / skipped rows over every file */
+  ledger: RowCounts;
   unreadable: number;
   /** worker threads that read the files (0: read on the main thread) */
   threads: number;
 }
 
+/**
+ * Files nothing else placed (no district in their content, name or folder) take the district of
+ * the files of the same submission beside them; a file that needs one is read again with it.
+ */
+async function placeBySiblings(outcomes: FileOutcome[], files: InputFile[], context: (f: InputFile, hint: Attribution) => FileContext, reg: Registry): Promise<void> {
+  const placed = outcomes.filter((o) => o.districtCode && o.districtBy !== 'siblings').map((o) => ({ path: o.path, district: o.districtCode! }));
+  for (const [i, o] of outcomes.entries()) {
+    if (o.districtCode || o.districts.length > 0) continue;
+    const hint = attributeBySiblings(o.path, placed, reg);
+    if (!hint) continue;
+    const ctx = context(files[i], hint);
+    outcomes[i] = files[i].document ? documentOutcome(o.path, ctx) : o.unreadable ? Object.assign(o, { districtCode: hint.district.code, districtBy: hint.by }) : await validateFile(o.path, ctx);
+  }
+}
+
 export async function validateInputs(paths: string[], opts: ValidateOptions): Promise<ValidationRun> {
-  const files = await expandInputs(paths);
-  if (files.length === 0) throw usageError('Không có tệp bảng tính (.xlsx, .csv) nào trong các đường dẫn đã cho.', 'No spreadsheet files (.xlsx, .csv) in the paths given.');
+  const listed = await listInputs(paths);
+  const files = listed.files;
+  if (files.length === 0) throw usageError('Không có tệp nào trong các đường dẫn đã cho.', 'No files in the paths given.');
   const window: Window = { lookback: addDays(opts.period.from, -opts.plan.baselineLookbackDays), from: opts.period.from, to: opts.period.to };
-  const threads = await poolSize(files, opts.workers);
+  const idx = planIndex(opts.plan);
+  const province = opts.plan.province.name;
+  const context = (f: InputFile, hint: Attribution | null): FileContext => ({ registry: opts.registry, idx, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits, explicit: f.explicit, hint });
+  const threads = await poolSize(files.map((f) => f.path), opts.workers);
   let outcomes: FileOutcome[] = [];
+  let rowsSoFar = 0;
   if (threads > 0) {
-    outcomes = await validateInPool(files, { plan: opts.plan, registry: opts.registry, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits }, threads, opts.onFile);
+    // the same files with the same hints, read on worker threads; outcomes in the files' order
+    const jobs = files.map((f) => ({ path: f.path, explicit: f.explicit, document: f.document, hint: attributeByPath(opts.registry, f.path, f.folders, province) }));
+    const base = { plan: opts.plan, registry: opts.registry, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits };
+    outcomes = await validateInPool(jobs, base, threads, (path, i, n) => opts.onFile?.(path, i, n, rowsSoFar), (o) => {
+      for (const s of o.sheets) rowsSoFar += s.rows;
+    });
   } else {
-    const idx = planIndex(opts.plan);
     for (const [i, f] of files.entries()) {
-      opts.onFile?.(f, i, files.length);
-      outcomes.push(await validateFile(f, { registry: opts.registry, idx, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits }));
+      opts.onFile?.(f.path, i, files.length, rowsSoFar);
+      const ctx = context(f, attributeByPath(opts.registry, f.path, f.folders, province));
+      const outcome = f.document ? documentOutcome(f.path, ctx) : await validateFile(f.path, ctx);
+      for (const s of outcome.sheets) rowsSoFar += s.rows;
+      outcomes.push(outcome);
     }
   }
+  await placeBySiblings(outcomes, files, (f, hint) => context(f, hint), opts.registry);
   const zones = new Map(opts.plan.zoneScale.zones.map((z) => [z.code, z.label]));
   const byCommune = checkSubmissions(opts.registry, outcomes, window, (c) => zones.get(c) ?? c);
+  for (const o of outcomes) o.rows = o.ledger.reduce((a, s) => addCounts(a, sheetCounts(s, o.issues)), NO_ROWS);
   const all: Issue[] = outcomes.flatMap((o) => o.issues);
   return {
     files: outcomes,
@@ -90,7 +103,9 @@ export async function validateInputs(paths: string[], opts: ValidateOptions): Pr
     window,
     errors: all.filter((i) => i.severity === 'error').length,
     warnings: all.filter((i) => i.severity === 'warning').length,
+    ignored: listed.ignored.map((path) => ({ path, note: ignoredNote(path) })),
     rows: outcomes.reduce((a, o) => a + o.sheets.reduce((b, s) => b + s.rows, 0), 0),
+    ledger: outcomes.reduce((a, o) => addCounts(a, o.rows), NO_ROWS),
     unreadable: outcomes.filter((o) => o.unreadable).length,
     threads,
   };

@@ -6,10 +6,11 @@ import type { RawRow, RawSheet } from '../read/source.js';
 import { collectiveLevel, lookupAlias } from '../data/plan.js';
 import { issue, type Issue } from './issue.js';
 import { nominationKind, RowReader, type PlanIndex, type SheetPlace } from './rows.js';
-import { columnLetter } from '../read/cells.js';
-import type { CellPointer } from '../core/types.js';
+import { columnLetter, isBlank } from '../read/cells.js';
+import type { CellPointer, CellValue } from '../core/types.js';
 import { pushTo } from '../core/collections.js';
 import { ownCopy } from '../core/normalize.js';
+import type { SkippedRow, SkipReason } from './ledger.js';
 
 /**
  * A commune as typed on a row, before it is looked up in the register. Where it is: the sheet's
@@ -78,6 +79,14 @@ export interface SheetResult {
   indicators: PendingIndicator[];
   difficulties: PendingDifficulty[];
   issues: Issue[];
+  /** the last header row (0 when no header was found) */
+  headerRow: number;
+  /** the first data row read (0 when none) */
+  firstDataRow: number;
+  /** data rows on which the reader found errors (the ledger's excluded rows, with the file's later errors) */
+  erredRows: Set<number>;
+  /** non-blank rows below the header that are not data: totals, column numbers, sub-headings */
+  skipped: SkippedRow[];
 }
 
 const codeMemo = new Map<string, string>();
@@ -153,7 +162,11 @@ function readNomination(r: RowReader, idx: PlanIndex): PendingNomination {
 
 function readIndicator(r: RowReader, idx: PlanIndex): PendingIndicator | null {
   const label = r.text('indicator');
-  if (label === null) return null; // a numbering or sub-heading row
+  if (label === null) {
+    if (isBlank(r.raw('value'))) return null; // a numbering or sub-heading row
+    r.required('indicator'); // a value without its indicator: an error, not a heading
+    return { code: null, label: '', value: r.count('value'), unit: null, note: null, at: r.at(), clean: false };
+  }
   const code = lookupAlias(idx.indicators, label);
   if (code === null) r.add(issue('indicator-unknown', r.at('indicator'), label));
   const value = r.count('value');
@@ -167,7 +180,7 @@ export interface SheetContext {
 }
 
 function emptyResult(name: string): SheetResult {
-  return { name, kind: null, rows: 0, incomplete: false, titleText: '', zones: [], nominations: [], indicators: [], difficulties: [], issues: [] };
+  return { name, kind: null, rows: 0, incomplete: false, titleText: '', zones: [], nominations: [], indicators: [], difficulties: [], issues: [], headerRow: 0, firstDataRow: 0, erredRows: new Set(), skipped: [] };
 }
 
 function headerIssues(ctx: SheetContext, sheet: string, h: HeaderFound): Issue[] {
@@ -187,6 +200,62 @@ function headerIssues(ctx: SheetContext, sheet: string, h: HeaderFound): Issue[]
   return out;
 }
 
+/** Required columns are missing: no row can be read, and every one of them is excluded by that error. */
+function unreadableRows(result: SheetResult, lastHeader: number): (raw: RawRow) => void {
+  result.incomplete = true;
+  return (raw) => {
+    if (raw.row <= lastHeader || isBlankRow(raw.cells)) return;
+    result.rows++;
+    result.erredRows.add(raw.row);
+  };
+}
+
+/**
+ * What happens to each row below the header: blank rows pass, totals and the column-number row
+ * are skipped with their reason, an exact copy of an earlier row is counted once with a warning
+ * (zone rows are compared later by commune and date, in submission.ts, without a key per row),
+ * and every other row is read.
+ */
+function dataRows(ctx: SheetContext, result: SheetResult, h: HeaderFound, sheet: string): (raw: RawRow) => void {
+  const lastHeader = h.headerRows[h.headerRows.length - 1];
+  const skip = (row: number, reason: SkipReason) => result.skipped.push({ sheet, row, reason });
+  const seenRows = new Map<string, number>();
+  const stt = h.map.columns.get('stt');
+  const repeats = (raw: RawRow): boolean => {
+    if (h.kind === 'zones' || seenRows.size >= DUPLICATE_MEMORY) return false;
+    const key = rowKey(raw.cells, stt);
+    const earlier = seenRows.get(key);
+    if (earlier === undefined) return (seenRows.set(key, raw.row), false);
+    result.issues.push(issue('duplicate-row', { file: ctx.file, sheet, row: raw.row, column: null, cell: null }, null, { row: raw.row, first: earlier }));
+    result.rows++;
+    return true;
+  };
+  const reader = new RowReader({ file: ctx.file, sheet, map: h.map }, h.spec.spec);
+  let first = true;
+  return (raw) => {
+    if (raw.row <= lastHeader || isBlankRow(raw.cells)) return;
+    if (isTotalRow(raw.cells, h.map)) return void skip(raw.row, 'total');
+    if (first && ((first = false), isColumnNumberRow(raw.cells))) return void skip(raw.row, 'column-numbers');
+    result.firstDataRow ||= raw.row;
+    if (repeats(raw)) return;
+    const skipped = readRow(ctx, result, h, reader.reset(raw.row, raw.cells));
+    if (skipped) skip(raw.row, skipped);
+  };
+}
+
+/** Rows remembered per sheet to find exact copies (a national file's rows are not all kept). */
+const DUPLICATE_MEMORY = 200_000;
+
+function rowKey(cells: CellValue[], skip: number | undefined): string {
+  let key = '';
+  for (let c = 0; c < cells.length; c++) {
+    if (c === skip) continue;
+    const v = cells[c];
+    key += `${v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? v.error : String(v)}\u0001`;
+  }
+  return key.replace(/\u0001+$/, '');
+}
+
 /** Reads one sheet: header, then every data row. Title rows, blank rows and totals are skipped. */
 export async function readSheet(ctx: SheetContext, sheet: RawSheet): Promise<SheetResult> {
   const result = emptyResult(sheet.name);
@@ -203,22 +272,16 @@ export async function readSheet(ctx: SheetContext, sheet: RawSheet): Promise<She
     result.issues.push(issue('unknown-sheet', { file: ctx.file, sheet: sheet.name, row: null, column: null, cell: null }, null));
     return result;
   }
-  Object.assign(result, { kind: h.kind, titleText: h.titleText });
-  result.issues.push(...headerIssues(ctx, sheet.name, h));
-  if (h.missing.length > 0) return { ...result, incomplete: true };
   const lastHeader = h.headerRows[h.headerRows.length - 1];
-  let first = true;
-  const reader = new RowReader({ file: ctx.file, sheet: sheet.name, map: h.map }, h.spec.spec);
-  const handle = (raw: RawRow) => {
-    if (raw.row <= lastHeader || isBlankRow(raw.cells) || isTotalRow(raw.cells)) return;
-    if (first && ((first = false), isColumnNumberRow(raw.cells))) return;
-    readRow(ctx, result, h, reader.reset(raw.row, raw.cells));
-  };
+  Object.assign(result, { kind: h.kind, titleText: h.titleText, headerRow: lastHeader });
+  result.issues.push(...headerIssues(ctx, sheet.name, h));
+  const handle = h.missing.length > 0 ? unreadableRows(result, lastHeader) : dataRows(ctx, result, h, sheet.name);
   head.forEach(handle);
   while (!next.done) {
     handle(next.value);
     next = await iterator.next();
   }
+  if (result.incomplete) return result;
   collapseUnfilled(result, h);
   return result;
 }
@@ -241,22 +304,31 @@ function collapseUnfilled(out: SheetResult, h: HeaderFound): void {
   }
 }
 
-function readRow(ctx: SheetContext, out: SheetResult, h: HeaderFound, r: RowReader): void {
+/** Reads one data row into its pending record; says why when the row is not data after all. */
+function readRow(ctx: SheetContext, out: SheetResult, h: HeaderFound, r: RowReader): SkipReason | null {
   if (h.kind === 'zones') out.zones.push(readZone(r, ctx.idx));
   else if (h.kind === 'nominations') out.nominations.push(readNomination(r, ctx.idx));
   else if (h.kind === 'indicators') {
     const rec = readIndicator(r, ctx.idx);
-    if (!rec) return;
+    if (!rec) return 'sub-heading';
     out.indicators.push(rec);
   } else {
     const content = r.text('content');
-    if (content === null) return;
+    if (content === null) {
+      if (!r.hasErrors()) return 'no-content';
+      for (const i of r.issues) out.issues.push(i);
+      out.rows++;
+      out.erredRows.add(r.row);
+      return null;
+    }
     out.difficulties.push({ content, note: r.has('note') ? r.text('note') : null, at: r.at() });
   }
   out.rows++;
   const clean = !r.hasErrors();
+  if (!clean) out.erredRows.add(r.row);
   const last = h.kind === 'zones' ? out.zones.at(-1) : h.kind === 'nominations' ? out.nominations.at(-1) : h.kind === 'indicators' ? out.indicators.at(-1) : null;
   if (last) last.clean = clean;
   if (h.kind === 'nominations') out.nominations[out.nominations.length - 1].problems = r.issues.map((i) => i.code);
   for (const i of r.issues) out.issues.push(i);
+  return null;
 }

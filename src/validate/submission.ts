@@ -1,7 +1,8 @@
 // Whole-submission checks, after every file is read: files of one district are one submission;
 // conflicting assessments across them, and communes of the district without a status.
 import { basename } from 'node:path';
-import type { Commune } from '../core/types.js';
+import { statSync } from 'node:fs';
+import type { Assessment, Commune } from '../core/types.js';
 import { RowsByCommune } from './byCommune.js';
 import type { Registry } from '../data/registry.js';
 import { formatDmy } from '../read/cells.js';
@@ -36,14 +37,29 @@ function conflicts(reg: Registry, files: FileOutcome[], rows: RowsByCommune, zon
     }
   }
   groups.sort((x, y) => x[0] - y[0]);
-  const drop = new Map<number, Set<number>>(); // file → row indexes
-  const dropKey = (k: number) => pushToSet(drop, rows.fileOf(k), rows.indexOf(k));
-  for (const keys of groups) {
-    const group = keys.map((k) => ({ a: rows.get(k), file: files[rows.fileOf(k)] }));
+  const keyOf = new Map<Assessment, number>();
+  const members = groups.map((keys) =>
+    keys.map((k) => {
+      const a = rows.get(k);
+      keyOf.set(a, k);
+      return { a, file: files[rows.fileOf(k)] };
+    }),
+  );
+  const drop = new Set<Assessment>();
+  const twice = sentTwice(reg, files, members);
+  for (const group of members) {
     const [head, ...rest] = group;
-    keys.slice(1).forEach(dropKey);
+    rest.forEach((g) => drop.add(g.a));
+    warnDuplicateRows(group);
     if (rest.every((g) => g.a.zone === head.a.zone)) continue;
-    dropKey(keys[0]);
+    const newer = twice.settle(group);
+    if (newer) {
+      // Two versions of one district's file: the newer one's assessment stands, without a conflict per row.
+      for (const g of group) if (g.a !== newer.a) drop.add(g.a);
+      drop.delete(newer.a);
+      continue;
+    }
+    drop.add(head.a);
     const c = reg.communes.get(head.a.communeCode)!;
     // Each row of the conflict gets the error, naming the other row, so either file shows it.
     for (const g of group) {
@@ -53,14 +69,126 @@ function conflicts(reg: Registry, files: FileOutcome[], rows: RowsByCommune, zon
     }
     for (const g of group) g.file.communesWithErrors.add(c.code);
   }
-  for (const [f, indexes] of drop) files[f].assessments.retain((i) => !indexes.has(i));
-  return drop.size > 0;
+  twice.report();
+  const byFile = new Map<number, Set<number>>(); // file → row indexes to drop
+  for (const a of drop) {
+    const k = keyOf.get(a)!;
+    const set = byFile.get(rows.fileOf(k));
+    if (set) set.add(rows.indexOf(k));
+    else byFile.set(rows.fileOf(k), new Set([rows.indexOf(k)]));
+  }
+  for (const [f, indexes] of byFile) files[f].assessments.retain((i) => !indexes.has(i));
+  // rows were dropped here, or a file set aside as an older version (twice.report)
+  return groups.length > 0;
 }
 
-function pushToSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (set) set.add(value);
-  else map.set(key, new Set([value]));
+type Member = { a: Assessment; file: FileOutcome };
+
+const sameReading = (x: Assessment, y: Assessment) =>
+  x.zone === y.zone && x.communityCases14d === y.communityCases14d && x.quarantineCases === y.quarantineCases && x.lastCommunityCase === y.lastCommunityCase &&
+  x.population === y.population && x.decision === y.decision && x.note === y.note;
+
+/** A zone row repeated exactly in the same sheet: counted once, with a warning naming both rows. */
+function warnDuplicateRows(group: Member[]): void {
+  for (const [i, g] of group.entries()) {
+    const at = g.a.at;
+    const first = group.slice(0, i).find((o) => o.file === g.file && o.a.at.sheet === at.sheet && sameReading(o.a, g.a));
+    if (first) g.file.issues.push(issue('duplicate-row', { ...at, column: null, cell: null }, null, { row: at.row ?? '', first: first.a.at.row ?? '' }));
+  }
+}
+
+/** Share of each file's assessments two files of one district must have in common to be two versions of one file. */
+const SENT_TWICE_SHARE = 0.5;
+
+/** When a file was made, as far as can be told: its assessments' latest date, then its modification time. */
+function age(f: FileOutcome): [string, number] {
+  let latest = '';
+  for (const a of f.assessments) if (a.date > latest) latest = a.date;
+  let mtime = 0;
+  try {
+    mtime = statSync(f.path).mtimeMs;
+  } catch {
+    // gone since it was read: its dates alone decide
+  }
+  return [latest, mtime];
+}
+
+/**
+ * A district that sent two files whose assessments overlap (a corrected version, or the same
+ * file twice): one `district-sent-twice` warning naming both and the newer, whose rows stand
+ * where the two disagree, instead of a conflict on every row.
+ */
+function sentTwice(reg: Registry, files: FileOutcome[], groups: Member[][]) {
+  const pairs = new Map<string, { older: FileOutcome; newer: FileOutcome }>();
+  const pairOf = (x: FileOutcome, y: FileOutcome) => {
+    const key = files.indexOf(x) < files.indexOf(y) ? `${files.indexOf(x)}|${files.indexOf(y)}` : `${files.indexOf(y)}|${files.indexOf(x)}`;
+    let p = pairs.get(key);
+    if (!p) {
+      const [ax, ay] = [age(x), age(y)];
+      const xNewer = ax[0] !== ay[0] ? ax[0] > ay[0] : ax[1] !== ay[1] ? ax[1] > ay[1] : files.indexOf(x) > files.indexOf(y);
+      pairs.set(key, (p = xNewer ? { older: y, newer: x } : { older: x, newer: y }));
+    }
+    return p;
+  };
+  const sameSender = (x: FileOutcome, y: FileOutcome) => x !== y && x.districtCode !== null && x.districtCode === y.districtCode;
+  // How many commune-dates two files of one district share: a second version shares most of
+  // each file's rows; a supplement of a few rows beside the main file does not.
+  const shared = new Map<FileOutcome, Map<FileOutcome, number>>();
+  for (const group of groups) {
+    const senders = [...new Set(group.map((g) => g.file))];
+    for (const x of senders) {
+      for (const y of senders) {
+        if (!sameSender(x, y)) continue;
+        if (!shared.has(x)) shared.set(x, new Map());
+        shared.get(x)!.set(y, (shared.get(x)!.get(y) ?? 0) + 1);
+      }
+    }
+  }
+  const versions = (x: FileOutcome, y: FileOutcome) => {
+    const n = shared.get(x)?.get(y) ?? 0;
+    return n >= SENT_TWICE_SHARE * x.assessments.length && n >= SENT_TWICE_SHARE * y.assessments.length;
+  };
+  // Files sent twice byte for byte have no conflict to show it.
+  for (const [i, x] of files.entries()) {
+    for (const y of files.slice(i + 1)) if (sameSender(x, y) && x.sha256 && x.sha256 === y.sha256) pairOf(x, y);
+  }
+  return {
+    /** The member that stands when the group's disagreement is between two files of one district. */
+    settle(group: Member[]): Member | null {
+      const senders = new Set(group.map((g) => g.file));
+      if (senders.size !== 2) return null;
+      const [x, y] = [...senders];
+      if (!sameSender(x, y) || !versions(x, y)) return null;
+      const { newer } = pairOf(x, y);
+      return group.filter((g) => g.file === newer).at(-1) ?? null;
+    },
+    report(): void {
+      for (const { older, newer } of pairs.values()) {
+        const d = reg.districts.get(newer.districtCode!)!;
+        const params = { district: d.name, older: basename(older.path), newer: basename(newer.path), newest: basename(newer.path) };
+        newer.issues.push(issue('district-sent-twice', { file: newer.path, sheet: null, row: null, column: null, cell: null }, null, params));
+        supersede(older, newer);
+      }
+    },
+  };
+}
+
+/**
+ * The older of two versions gives way: its records of every kind the newer file also holds are
+ * set aside (counted once, not twice), and its sheets of those kinds say so in the ledger.
+ */
+function supersede(older: FileOutcome, newer: FileOutcome): void {
+  const kinds = new Set(newer.sheets.filter((s) => s.kind !== null && !s.incomplete).map((s) => s.kind));
+  if (kinds.has('zones')) older.assessments.retain(() => false);
+  if (kinds.has('nominations')) older.nominations = [];
+  if (kinds.has('indicators')) older.indicators = [];
+  if (kinds.has('difficulties')) older.difficulties = [];
+  for (const s of older.ledger) {
+    if (!kinds.has(s.kind as never) || s.rows === 0) continue;
+    const entry = { sheet: s.name, row: s.firstDataRow || s.headerRow + 1, reason: 'superseded' as const, rows: s.rows, by: basename(newer.path) };
+    s.skipped.push(entry);
+    older.skipped.push(entry);
+  }
 }
 
 /** What every district's coverage check looks up, gathered once from all files. */

@@ -13,7 +13,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/thidua.js');
 
 function thidua(args: string[], cwd: string, timeout = 30_000) {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
   delete env.CI; // the no-terminal case must hold without CI's help
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8', timeout, stdio: ['ignore', 'pipe', 'pipe'] });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };

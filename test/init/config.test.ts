@@ -1,9 +1,9 @@
 // The working folder's config: found by walking up, checked, laid over the plan; flags win.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyWorkingConfig, bundledPlans, loadWorkingConfig, parseConfig } from '../../src/cli/config.js';
+import { applyWorkingConfig, bundledPlans, findConfig, loadWorkingConfig, parseConfig } from '../../src/cli/config.js';
 import { configuredSources, DEFAULT_PLAN, DEFAULT_REGISTRY } from '../../src/cli/context.js';
 import { loadPlan } from '../../src/data/plan.js';
 
@@ -48,5 +48,66 @@ describe('working config', () => {
     expect(configuredSources({}, wc)).toEqual({ planPath: join(dir, 'my-plan.json'), registryPath: DEFAULT_REGISTRY });
     expect(configuredSources({ plan: 'other.json' }, wc).planPath).toBe('other.json');
     expect(configuredSources({}, null)).toEqual({ planPath: DEFAULT_PLAN, registryPath: DEFAULT_REGISTRY });
+  });
+
+  describe('search (a config in a parent folder cannot change a run it does not belong to)', () => {
+    const base = mkdtempSync(join(tmpdir(), 'thidua-search-'));
+    const config = (dir: string, extra: object = {}) => {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'thidua.config.json'), JSON.stringify({ plan: 'soc-trang-vung-xanh-2021', ...extra }));
+      return join(dir, 'thidua.config.json');
+    };
+
+    it('stops at the home folder: one there is found, one above it is not', () => {
+      config(join(base, 'a'));
+      const home = join(base, 'a', 'home');
+      mkdirSync(join(home, 'dot', 'ho-so'), { recursive: true });
+      expect(findConfig(join(home, 'dot', 'ho-so'), home)).toBeNull();
+      const own = config(home);
+      expect(findConfig(join(home, 'dot', 'ho-so'), home)).toBe(own);
+    });
+
+    it('stops at a git root', () => {
+      config(join(base, 'b'));
+      mkdirSync(join(base, 'b', 'repo', '.git'), { recursive: true });
+      mkdirSync(join(base, 'b', 'repo', 'sub'), { recursive: true });
+      expect(findConfig(join(base, 'b', 'repo', 'sub'), '/nonexistent-home')).toBeNull();
+      const own = config(join(base, 'b', 'repo'));
+      expect(findConfig(join(base, 'b', 'repo', 'sub'), '/nonexistent-home')).toBe(own);
+    });
+
+    it('never reads a config in a folder others can write to (a planted /tmp/thidua.config.json)', () => {
+      const shared = join(base, 'shared');
+      config(shared, { signer: { name: 'KẺ GIẢ MẠO' } });
+      chmodSync(shared, 0o1777);
+      mkdirSync(join(shared, 'mine'), { mode: 0o700 });
+      chmodSync(join(shared, 'mine'), 0o700);
+      expect(findConfig(join(shared, 'mine'), '/nonexistent-home')).toBeNull();
+      expect(findConfig(shared, '/nonexistent-home')).toBeNull();
+    });
+
+    it('keeps configured folders inside the working folder', () => {
+      const dir = join(base, 'c');
+      config(dir, { folders: { outputs: '../../etc', submissions: '/etc', templates: 'mau' } });
+      const wc = loadWorkingConfig(dir, dir)!;
+      expect(() => wc.folder('outputs')).toThrow(/"folders.outputs" \(\.\.\/\.\.\/etc\) lies outside the working folder/);
+      expect(() => wc.folder('submissions')).toThrow(/outside the working folder/);
+      expect(wc.folder('templates')).toBe(join(dir, 'mau'));
+    });
+  });
+
+  it('accepts a config saved with a BOM; a syntax error gives line and column, never the file\'s text', () => {
+    expect(parseConfig('\uFEFF{"plan": "soc-trang-vung-xanh-2021"}', 'x.json').plan).toBe('soc-trang-vung-xanh-2021');
+    const err = (text: string) => {
+      try {
+        parseConfig(text, 'x.json');
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    };
+    expect(err('{\n  "plan": "p",\n  SECRET-TOKEN\n}')).toBe('Config file x.json is not valid JSON (syntax error at line 3, column 3).');
+    expect(err('SECRET-TOKEN and more')).not.toContain('SECRET');
+    expect(err('{"plan": tru}')).not.toContain('plan');
   });
 });

@@ -65,7 +65,7 @@ function scenario(difficultyText = FORMULA_TEXT): ReportInput {
     plan, registry, results,
     sources: [
       { path: 'nop/941.xlsx', sha256: 'a'.repeat(64), districtCode: '941', format: 'xlsx', encoding: null, rows: 12, errors: 0, warnings: 1, unreadable: false },
-      { path: 'nop/942.csv', sha256: 'b'.repeat(64), districtCode: '942', format: 'csv', encoding: 'windows-1258', rows: 16, errors: 2, warnings: 0, unreadable: false },
+      { path: 'nop/942.csv', sha256: 'b'.repeat(64), districtCode: '942', format: 'csv', encoding: 'windows-1258', rows: 16, errors: 2, warnings: 0, unreadable: false, ledger: { used: 14, excluded: 2, skipped: 1 }, note: 'bỏ qua: Phân vùng!40 (dòng tổng cộng)' },
       { path: 'nop/hong.xlsx', sha256: null, districtCode: null, format: null, encoding: null, rows: 0, errors: 1, warnings: 0, unreadable: true },
     ],
     issues: [
@@ -216,10 +216,10 @@ describe('appendix workbook', () => {
 
   it('lists every source file and every issue', () => {
     const src = sheet('Nguồn dữ liệu');
-    expect(rowTexts(src, 2)).toEqual(['Tệp', 'Huyện', 'Định dạng', 'Mã hóa', 'Số dòng', 'Lỗi', 'Cảnh báo', 'SHA-256', 'Đọc được']);
-    expect(rowTexts(src, 4)).toEqual(['nop/942.csv', 'Huyện Châu Thành', 'CSV', 'windows-1258', 16, 2, 0, 'b'.repeat(64), 'Có']);
+    expect(rowTexts(src, 2)).toEqual(['Tệp', 'Huyện', 'Định dạng', 'Mã hóa', 'Số dòng', 'Lỗi', 'Cảnh báo', 'SHA-256', 'Đọc được', 'Dòng dùng', 'Dòng loại vì lỗi', 'Dòng bỏ qua', 'Ghi chú (tệp chưa đọc, cách xác định huyện, dòng bỏ qua)']);
+    expect(rowTexts(src, 4)).toEqual(['nop/942.csv', 'Huyện Châu Thành', 'CSV', 'windows-1258', 16, 2, 0, 'b'.repeat(64), 'Có', 14, 2, 1, 'bỏ qua: Phân vùng!40 (dòng tổng cộng)']);
     expect(src.getCell('I5').value).toBe('Không');
-    expectTableFrame(src, 'I', 5);
+    expectTableFrame(src, 'M', 5);
     const issues = sheet('Lỗi');
     expect(rowTexts(issues, 2)).toEqual(['Tệp', 'Huyện', 'Mã lỗi', 'Mức độ', 'Trang', 'Ô', 'Giá trị', 'Nội dung']);
     expect(rowTexts(issues, 3)).toEqual(['nop/942.csv', 'Huyện Châu Thành', 'zone-invalid', 'Lỗi', 'Phân vùng', 'F4', '=1+1', 'Vùng không hợp lệ']);

@@ -58,12 +58,17 @@ export function sourcesSheet(wb: ExcelJS.Workbook, input: ReportInput): void {
     { header: 'Cảnh báo', width: 10 },
     { header: 'SHA-256', width: 68 },
     { header: 'Đọc được', width: 10 },
+    { header: 'Dòng dùng', width: 10 },
+    { header: 'Dòng loại vì lỗi', width: 10 },
+    { header: 'Dòng bỏ qua', width: 10 },
+    { header: 'Ghi chú (tệp chưa đọc, cách xác định huyện, dòng bỏ qua)', width: 50 },
   ], 1);
   let row = frame.headerRow;
   for (const s of input.sources) {
-    const values = [text(s.path), text(districtName(input, s.districtCode)), s.format ? FORMAT_VI[s.format] : null, text(s.encoding), s.rows, s.errors, s.warnings, text(s.sha256), yesNo(!s.unreadable)];
-    const readable: Look = s.unreadable ? { center: true, fill: ERROR_FILL } : CENTER;
-    putRow(frame.ws, ++row, values, [WRAP, {}, CENTER, CENTER, INT, INT, INT, {}, readable]);
+    const l = s.ledger;
+    const values = [text(s.path), text(districtName(input, s.districtCode)), s.format ? FORMAT_VI[s.format] : null, text(s.encoding), s.rows, s.errors, s.warnings, text(s.sha256), yesNo(!s.unreadable && s.format !== null), l?.used ?? null, l?.excluded ?? null, l?.skipped ?? null, text(s.note ?? null)];
+    const readable: Look = s.unreadable || s.format === null ? { center: true, fill: s.unreadable ? ERROR_FILL : WARNING_FILL } : CENTER;
+    putRow(frame.ws, ++row, values, [WRAP, {}, CENTER, CENTER, INT, INT, INT, {}, readable, INT, INT, INT, WRAP]);
   }
   closeTable(frame, row);
 }

@@ -92,7 +92,7 @@ export function summarySheet(wb: ExcelJS.Workbook, input: ReportInput): void {
     },
     ...results.districts.map((d) => ({
       code: d.code, name: d.name, summary: d, level: d.level2686,
-      submitted: d.submission.submitted ? 'Có' : 'Chưa', errors: d.submission.errorCount, warnings: d.submission.warningCount,
+      submitted: d.submission.submitted ? 'Có' : d.submission.documents.length > 0 ? 'Chỉ văn bản' : 'Chưa', errors: d.submission.errorCount, warnings: d.submission.warningCount,
     })),
   ];
   let row = frame.headerRow;

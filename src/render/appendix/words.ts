@@ -14,6 +14,7 @@ export const CATEGORY_VI: Record<Category, string> = {
 
 const CAUSE_VI: Record<NoDataReason['cause'], string> = {
   'district-not-submitted': 'huyện chưa gửi báo cáo',
+  'no-data-sheets': 'huyện gửi văn bản nhưng chưa gửi biểu số liệu',
   'rows-with-errors': 'số liệu có lỗi, không được tính',
   'not-reported': 'không có đánh giá',
 };
@@ -27,7 +28,7 @@ const MISSING_VI: Record<NoDataReason['missing'], string> = {
 /** "huyện chưa gửi báo cáo" / "không có đánh giá, thiếu vùng cuối kỳ". */
 export function reasonText(reason: NoDataReason | null): string {
   if (!reason) return 'không rõ lý do';
-  if (reason.cause === 'district-not-submitted') return CAUSE_VI[reason.cause];
+  if (reason.cause === 'district-not-submitted' || reason.cause === 'no-data-sheets') return CAUSE_VI[reason.cause];
   return `${CAUSE_VI[reason.cause]}, ${MISSING_VI[reason.missing]}`;
 }
 

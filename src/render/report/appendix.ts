@@ -38,6 +38,7 @@ function noDataNote(c: CommuneResult): string {
   const r = c.reason;
   if (!r) return '';
   if (r.cause === 'district-not-submitted') return ' (đơn vị chưa gửi báo cáo)';
+  if (r.cause === 'no-data-sheets') return ' (đơn vị gửi văn bản nhưng chưa gửi biểu số liệu)';
   if (r.cause === 'rows-with-errors') return ' (dòng số liệu có lỗi)';
   return { start: ' (không có đánh giá đầu kỳ)', end: ' (không có đánh giá cuối kỳ)', both: '' }[r.missing];
 }

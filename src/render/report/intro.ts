@@ -1,4 +1,5 @@
 // The report's opening: header block, title, the paragraph citing the plan, and what Sở Nội vụ has received.
+import { basename } from 'node:path';
 import type { Paragraph, Table } from 'docx';
 import { body, docTitle, headerBlock } from '../../docx/nd30.js';
 import type { ReportInput } from '../documentInput.js';
@@ -37,18 +38,31 @@ function planParagraph(input: ReportInput): string {
   );
 }
 
-/** "Sở Nội vụ đã nhận báo cáo của 10/11 huyện, thị xã, thành phố; còn huyện Trần Đề chưa gửi báo cáo." */
+/**
+ * "Sở Nội vụ đã nhận báo cáo của 10/11 huyện, thị xã, thành phố; còn huyện Trần Đề chưa gửi báo cáo."
+ * A district that sent only a Word or PDF document has not gone silent: it is said to have sent a
+ * document without the data sheets.
+ */
 export function receivedSentence(input: ReportInput): string {
   const { results, registry, plan } = input;
   const s = results.submissions;
+  const documentsOnly = s.documentsOnly ?? [];
   const total = results.province.districtCount;
   const got = `${plan.agency.nameFull} đã nhận báo cáo của ${s.submitted.length}/${total} ${DISTRICTS_WORD}`;
-  if (s.notSubmitted.length === 0) return `Tính đến ngày tổng hợp, ${got}.`;
-  const missing = joinVi(s.notSubmitted.map((c) => districtInSentence(registry, c)));
-  const left = communesOf(input, s.notSubmitted);
+  if (s.notSubmitted.length === 0 && documentsOnly.length === 0) return `Tính đến ngày tổng hợp, ${got}.`;
+  const parts: string[] = [];
+  if (s.notSubmitted.length > 0) parts.push(`còn ${joinVi(s.notSubmitted.map((c) => districtInSentence(registry, c)))} chưa gửi báo cáo`);
+  if (documentsOnly.length > 0) {
+    const sent = documentsOnly.map((c) => {
+      const files = results.districts.find((d) => d.code === c)?.submission.documents ?? [];
+      return `${districtInSentence(registry, c)} (${files.map((f) => basename(f)).join(', ')})`;
+    });
+    parts.push(`${joinVi(sent)} đã gửi văn bản nhưng chưa gửi biểu số liệu`);
+  }
+  const without = [...s.notSubmitted, ...documentsOnly];
   return (
-    `Tính đến ngày tổng hợp, ${got}; còn ${missing} chưa gửi báo cáo, ` +
-    `nên ${formatNumber(left)} ${COMMUNES_WORD} thuộc ${s.notSubmitted.length === 1 ? 'đơn vị' : 'các đơn vị'} này chưa có số liệu.`
+    `Tính đến ngày tổng hợp, ${got}; ${parts.join('; ')}, ` +
+    `nên ${formatNumber(communesOf(input, without))} ${COMMUNES_WORD} thuộc ${without.length === 1 ? 'đơn vị' : 'các đơn vị'} này chưa có số liệu.`
   );
 }
 

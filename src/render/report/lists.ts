@@ -63,6 +63,7 @@ function reasonText(reason: NoDataReason | null): string {
   if (!reason) return '';
   if (reason.cause === 'rows-with-errors') return ' (dòng số liệu có lỗi)';
   if (reason.cause === 'district-not-submitted') return ' (đơn vị chưa gửi báo cáo)';
+  if (reason.cause === 'no-data-sheets') return ' (đơn vị gửi văn bản nhưng chưa gửi biểu số liệu)';
   const which = { start: 'đầu kỳ', end: 'cuối kỳ', both: 'đầu kỳ và cuối kỳ' }[reason.missing];
   return ` (không có đánh giá ${which})`;
 }
@@ -70,9 +71,11 @@ function reasonText(reason: NoDataReason | null): string {
 /** No data: a district that sent nothing is one line; otherwise each commune with its reason. */
 function noDataBullets(ctx: Ctx, items: CommuneListItem[]): Paragraph[] {
   const notSubmitted = new Set(ctx.input.results.submissions.notSubmitted);
+  const documentsOnly = new Set(ctx.input.results.submissions.documentsOnly ?? []);
   return grouped(items, (c) => c.districtCode).flatMap((g) => {
     const head = upperFirst(district(ctx, g.key, g.items[0].districtName));
     if (notSubmitted.has(g.key)) return [bullet(`${head}: ${count(g.items.length)} (đơn vị chưa gửi báo cáo).`)];
+    if (documentsOnly.has(g.key)) return [bullet(`${head}: ${count(g.items.length)} (đơn vị gửi văn bản nhưng chưa gửi biểu số liệu).`)];
     return byDistrict(ctx, g.items, (c) => reasonText(c.reason));
   });
 }

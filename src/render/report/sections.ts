@@ -117,6 +117,8 @@ export function difficultySection(input: ReportInput): Paragraph[] {
   const asks: string[] = [];
   if (items.length > 0) asks.push(`chỉ đạo các sở, ngành có liên quan xem xét, giải quyết các khó khăn, vướng mắc nêu trên`);
   if (missing.length > 0) asks.push(`chỉ đạo ${joinVi(missing)} khẩn trương gửi báo cáo để ${plan.agency.nameFull} tổng hợp bổ sung`);
+  const documentsOnly = (results.submissions.documentsOnly ?? []).map((c) => districtInSentence(registry, c));
+  if (documentsOnly.length > 0) asks.push(`chỉ đạo ${joinVi(documentsOnly)} gửi bổ sung biểu số liệu theo mẫu để ${plan.agency.nameFull} tổng hợp`);
   if (asks.length > 0) paragraphs.push(body(`${plan.agency.nameFull} kiến nghị ${authority} ${asks.join('; ')}.`));
   return paragraphs;
 }
