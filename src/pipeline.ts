@@ -9,17 +9,13 @@ import { validateInputs } from './validate/run.js';
 import { message, type Issue } from './validate/issue.js';
 import { compileResults } from './compile/compile.js';
 import type { DistrictInput, Period, Results } from './compile/types.js';
-import type { IssueRow, SourceSummary } from './render/documentInput.js';
+import type { Compiled, IssueRow, SourceSummary } from './render/documentInput.js';
 import { RULE_TEXT } from './validate/attribution.js';
 import { skippedText } from './validate/ledger.js';
 import { unreadableError } from './core/errors.js';
 
-export interface Compiled {
-  run: ValidationRun;
-  results: Results;
-  sources: SourceSummary[];
-  issues: IssueRow[];
-}
+export type { Compiled } from './render/documentInput.js';
+
 
 export function districtInputs(run: ValidationRun, reg: Registry): DistrictInput[] {
   const byDistrict = new Map<string, DistrictInput & { erred: Set<string> }>();

@@ -24,6 +24,11 @@ export async function main(argv: string[]): Promise<number> {
     parsing = false;
   });
   const debug = argv.includes('--debug');
+  if (argv.includes('--convert')) {
+    process.stderr.write(lang === 'en'
+      ? 'thidua: --convert is no longer needed and is ignored: .xls, .ods and the other spreadsheet formats are read directly, without LibreOffice.\n'
+      : 'thidua: không cần --convert nữa (đã bỏ qua): tệp .xls, .ods và các dạng bảng tính khác được đọc trực tiếp, không cần LibreOffice.\n');
+  }
   try {
     await program.parseAsync(argv);
     return code;
@@ -37,7 +42,8 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof ThiduaError) {
       const shown = parsing && e.exitCode === EXIT.usage ? withHelpPointer(e, argv) : e;
       process.stderr.write(`thidua: ${shown.text[lang]}\n`);
-      if (debug) process.stderr.write(`${e.stack}\n`);
+      // A reader's own words (parser text) travel as the cause: for --debug only.
+      if (debug) process.stderr.write(`${e.stack}\n${e.cause ? `cause: ${(e.cause as Error).stack ?? String(e.cause)}\n` : ''}`);
       return e.exitCode;
     }
     process.stderr.write(

@@ -2,7 +2,7 @@
 // English with --lang en or an English locale). Commander parses; each command's module is loaded
 // only when it runs, so `thidua --help` stays fast. Commander's own English is replaced: help
 // titles here, parse errors in usage.ts.
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import type { Lang } from '../core/types.js';
 import { checkFormat } from './optionValues.js';
 import { usageThrower } from './usage.js';
@@ -53,7 +53,8 @@ function readOptions(cmd: Command, t: Text): Command {
     .option('--max-rows <n>', t('từ chối trang hoặc CSV có hơn N dòng (mặc định 1048576)', 'refuse a sheet or CSV with more than N rows (default 1048576)'))
     .option('--max-columns <n>', t('từ chối trang / bỏ dòng CSV rộng hơn N cột (mặc định 1000)', 'refuse sheets / skip CSV lines wider than N columns (default 1000)'))
     .option('--max-cell-chars <n>', t('số ký tự tối đa đọc trong một ô (mặc định 32767)', 'longest cell read, in characters (default 32767)'))
-    .option('--convert', t('đọc .xls/.ods qua LibreOffice (soffice) bằng một tệp .xlsx tạm', 'read .xls/.ods through LibreOffice (soffice) via a temporary .xlsx'));
+    // Gone: .xls and .ods are read directly. Still accepted, with a note (cli/main.ts), so old scripts run.
+    .addOption(new Option('--convert').hideHelp());
 }
 
 function documentOptions(cmd: Command, t: Text): Command {

@@ -33,11 +33,7 @@ export function parseUserDate(text: string): IsoDate | null {
   return null;
 }
 
-/** An ISO date moved by a number of days (negative: earlier). */
-export function addDays(date: IsoDate, days: number): IsoDate {
-  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
+export { addDays } from '../core/dates.js';
 
 /** "2021-08" → 1/8/2021–31/8/2021. */
 export function monthPeriod(month: string): Period | null {

@@ -2,7 +2,7 @@
 // (SPEC §5): held green, improved (became green), worsened, green not held, unchanged, no data.
 import type { Assessment, Commune, District, IsoDate, Plan, Zone } from '../core/types.js';
 import { greenZone, zoneByCode } from '../data/plan.js';
-import { addDays } from './period.js';
+import { addDays } from '../core/dates.js';
 import type { CommuneResult, DistrictInput, NoDataReason, Period, ZoneStatus } from './types.js';
 
 /** What every commune's classification needs: the scale and the dates that bound the statuses. */

@@ -2,7 +2,7 @@
 // the delimiter from the first lines, then read records with their line numbers. Lines that
 // cannot be read as they stand are reported as problems of the sheet, never dropped silently.
 import { basename } from 'node:path';
-import type { RawRow, ReadProblem, SourceFile } from './source.js';
+import type { RawRow, ReadProblem, SourceFile } from './types.js';
 import { unreadableError } from '../core/errors.js';
 import { decodeText, encodingNote } from './encoding.js';
 import { scanRecords, type ScannedRecord } from './csvScan.js';

@@ -2,7 +2,6 @@
 // as Latin-1 characters: "Th¸i", "Phó Léc". Find them, by their font when it says so and
 // otherwise by a column (or a single cell) reading far more like Vietnamese once converted,
 // and say which cells were converted so that a commune name still matches the register.
-import type ExcelJS from 'exceljs';
 import type { LegacyEncoding } from './legacy.js';
 import { legacyScores, mayBeLegacy } from './vietnamese.js';
 
@@ -28,16 +27,23 @@ export function fontEncoding(font: string | undefined): LegacyEncoding | null {
   return null;
 }
 
-function collect(ws: ExcelJS.Worksheet, textOf: (cell: ExcelJS.Cell) => string | null): Candidate[] {
+/** A text cell that may be legacy bytes, with the encoding its font implies (when known). */
+export interface TextCell {
+  row: number;
+  col: number;
+  text: string;
+  font: LegacyEncoding | null;
+}
+
+function collect(cells: Iterable<TextCell>): Candidate[] {
   const out: Candidate[] = [];
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      if (cell.isMerged && cell.master !== cell) return;
-      const text = textOf(cell);
-      if (text === null || !mayBeLegacy(text)) return;
-      out.push({ key: `${cell.row}:${cell.col}`, col: Number(cell.col), original: text, font: fontEncoding(cell.font?.name), scores: legacyScores(text) });
-    });
-  });
+  // A sheet repeats its names (a commune on every day): score each distinct text once.
+  const scored = new Map<string, ReturnType<typeof legacyScores> | null>();
+  for (const c of cells) {
+    let scores = scored.get(c.text);
+    if (scores === undefined) scored.set(c.text, (scores = mayBeLegacy(c.text) ? legacyScores(c.text) : null));
+    if (scores) out.push({ key: `${c.row}:${c.col}`, col: c.col, original: c.text, font: c.font, scores });
+  }
   return out;
 }
 
@@ -77,8 +83,8 @@ function pick(c: Candidate, column: LegacyEncoding | undefined): { encoding: Leg
 }
 
 /** Cells to convert, keyed "row:col" (1-based), with the converted text. */
-export function legacyFixes(ws: ExcelJS.Worksheet, textOf: (cell: ExcelJS.Cell) => string | null): Map<string, LegacyFix> {
-  const cands = collect(ws, textOf);
+export function legacyFixes(cells: Iterable<TextCell>): Map<string, LegacyFix> {
+  const cands = collect(cells);
   const fixes = new Map<string, LegacyFix>();
   if (cands.length === 0) return fixes;
   const columns = columnVerdicts(cands);

@@ -14,8 +14,6 @@ export interface ReadLimits {
   maxColumns: number;
   /** characters in one cell; a CSV line may hold at most maxColumns such cells (--max-cell-chars) */
   maxCellChars: number;
-  /** convert .xls and .ods through LibreOffice (soffice) into a temporary .xlsx (--convert) */
-  convert?: boolean;
 }
 
 const MB = 1024 * 1024;
@@ -26,7 +24,6 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxRows: 1_048_576, // Excel's own sheet limit
   maxColumns: 1_000,
   maxCellChars: 32_767, // Excel's own cell limit
-  convert: false,
 };
 
 /** The flag that raises each limit, for messages that say how to get past it. */
@@ -44,7 +41,6 @@ export interface LimitFlags {
   maxRows?: string | number;
   maxColumns?: string | number;
   maxCellChars?: string | number;
-  convert?: boolean;
 }
 
 function positive(flag: string, v: string | number | undefined, fallback: number, scale = 1): number {
@@ -63,7 +59,6 @@ export function limitsFromFlags(flags: LimitFlags): ReadLimits {
     maxRows: positive(LIMIT_FLAGS.maxRows, flags.maxRows, d.maxRows),
     maxColumns: positive(LIMIT_FLAGS.maxColumns, flags.maxColumns, d.maxColumns),
     maxCellChars: positive(LIMIT_FLAGS.maxCellChars, flags.maxCellChars, d.maxCellChars),
-    convert: !!flags.convert,
   };
 }
 

@@ -1,64 +1,18 @@
-// Opening an input file: decide what it is from its bytes (not its name) and hand back its
-// sheets as rows of raw cell values. CSV/TSV/TXT and .xlsx; .xls/.ods through LibreOffice
-// with --convert; anything else is "unreadable", with a sentence saying what it is instead.
+// Opening an input file: decide what it is from its bytes (not its name) and hand it to the
+// reader of that format — workbooks of every kind to workbook.ts (SheetJS), text to csv.ts —
+// or refuse it with one sentence saying what it is instead. The format readers are leaves:
+// they import types.ts, never this module.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { CellValue } from '../core/types.js';
 import { EXIT, ThiduaError, unreadableError } from '../core/errors.js';
 import { DEFAULT_LIMITS, LIMIT_FLAGS, megabytes, type ReadLimits } from './limits.js';
-import { ole2Kind } from './ole2.js';
-import { zipEntries } from './zip.js';
+import { sniff } from './sniff.js';
+import { ole2Refusal, pdf } from './refusals.js';
+import type { SourceFile } from './types.js';
 
 export { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
-
-/** One row as the spreadsheet shows it: 1-based row number, cells from column A. */
-export interface RawRow {
-  row: number;
-  cells: CellValue[];
-}
-
-/** Something a reader noticed in a sheet and repaired or skipped; it becomes an issue. */
-export interface ReadProblem {
-  code: 'bad-line' | 'line-repaired' | 'legacy-encoding-converted' | 'cell-too-long';
-  row: number | null;
-  /** 0-based column */
-  column: number | null;
-  value: string | null;
-  params: Record<string, string | number>;
-}
-
-export interface RawSheet {
-  name: string;
-  rows: AsyncIterable<RawRow> | Iterable<RawRow>;
-  /** filled while `rows` is read */
-  problems?: ReadProblem[];
-}
-
-export interface SourceFile {
-  path: string;
-  format: 'xlsx' | 'csv';
-  encoding: string | null; // for text files
-  delimiter: string | null;
-  sha256: string;
-  size: number;
-  sheets: RawSheet[];
-  hiddenSheets: string[];
-  /** What the reader noticed and the user should hear about (content not matching the name…). */
-  notes: { vi: string; en: string }[];
-}
-
-/** Compressed size under which a workbook of several sheets is loaded whole rather than streamed. */
-const SMALL_WORKBOOK_BYTES = 256 * 1024;
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
-const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const PDF = [0x25, 0x50, 0x44, 0x46];
-
-function startsWith(buf: Buffer, magic: number[]): boolean {
-  return magic.every((b, i) => buf[i] === b);
-}
+export type { RawRow, RawSheet, ReadProblem, SourceFile, SourceFormat } from './types.js';
 
 function sizeOf(path: string, name: string, limits: ReadLimits): number {
   let size: number;
@@ -85,40 +39,24 @@ export async function openSource(path: string, limits: ReadLimits = DEFAULT_LIMI
   const bytes = readFileSync(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const base = { path, sha256, size, notes: [] as SourceFile['notes'] };
-  const lower = name.toLowerCase();
-  if (startsWith(bytes, OLE2)) {
-    const { openOle2 } = await import('./legacyFormats.js');
-    return openOle2(path, bytes, ole2Kind(bytes), base, limits);
-  }
-  if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) {
-    if (limits.convert && bytes.includes('application/vnd.oasis.opendocument.spreadsheet')) {
-      const { convertAndRead } = await import('./legacyFormats.js');
-      return convertAndRead(path, base, limits, { vi: 'bảng tính LibreOffice (.ods)', en: 'a LibreOffice spreadsheet (.ods)' });
+  const what = sniff(bytes);
+  switch (what.kind) {
+    case 'pdf':
+      throw pdf(name);
+    case 'ole2':
+      if (what.ole2 !== 'xls') throw ole2Refusal(name, what.ole2);
+      return (await import('./workbook.js')).readWorkbook(bytes, { kind: 'xls' }, base, limits);
+    case 'biff':
+      return (await import('./workbook.js')).readWorkbook(bytes, { kind: 'xls' }, base, limits);
+    case 'zip':
+    case 'html':
+    case 'spreadsheetml':
+      return (await import('./workbook.js')).readWorkbook(bytes, { kind: what.kind }, base, limits);
+    case 'text': {
+      const { readDelimited } = await import('./csv.js');
+      const file = readDelimited(bytes, { ...base, format: 'csv' }, limits);
+      if (/\.(xlsx|xlsm|xltx|xlsb|xls|ods)$/i.test(name)) file.notes.push({ vi: `Tệp ${name} mang đuôi bảng tính nhưng là văn bản (CSV); đã đọc theo nội dung.`, en: `${name} has a spreadsheet extension but is text (CSV); read by its content.` });
+      return file;
     }
-    // Large workbooks stream row by row (falling back to the full reader for legacy-font text and
-    // formula errors). The stream reopens the archive once per sheet, so a small workbook of
-    // several sheets — a district's usual submission — loads faster whole.
-    const fileBase = { ...base, format: 'xlsx' as const, encoding: null, delimiter: null };
-    const file = bytes.length <= SMALL_WORKBOOK_BYTES && sheetEntries(bytes, name) > 1
-      ? await (await import('./xlsx.js')).readXlsx(bytes, fileBase, limits)
-      : await (await import('./xlsxStream.js')).readXlsxStream(bytes, fileBase, limits);
-    if (!/\.xlsx$|\.xlsm$/.test(lower)) file.notes.push({ vi: `Tệp ${name} thực chất là bảng tính .xlsx; đã đọc theo nội dung.`, en: `${name} is really an .xlsx workbook; read by its content.` });
-    return file;
-  }
-  if (startsWith(bytes, PDF)) {
-    throw unreadableError(`Tệp ${name} là tệp PDF, không phải bảng tính: hãy xin đơn vị gửi tệp Excel (.xlsx).`, `${name} is a PDF, not a spreadsheet: ask the district for the Excel (.xlsx) file.`);
-  }
-  const { readDelimited } = await import('./csv.js');
-  const file = readDelimited(bytes, { ...base, format: 'csv' }, limits);
-  if (/\.(xlsx|xlsm|xls|ods)$/.test(lower)) file.notes.push({ vi: `Tệp ${name} mang đuôi bảng tính nhưng là văn bản (CSV); đã đọc theo nội dung.`, en: `${name} has a spreadsheet extension but is text (CSV); read by its content.` });
-  return file;
-}
-
-/** How many worksheets a workbook's zip directory lists (0 when the directory cannot be read). */
-function sheetEntries(bytes: Buffer, name: string): number {
-  try {
-    return zipEntries(bytes, name).filter((e) => /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)).length;
-  } catch {
-    return 0; // the streaming reader's own checks will say what is wrong
   }
 }

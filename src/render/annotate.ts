@@ -25,14 +25,19 @@ async function baseWorkbook(file: FileOutcome): Promise<{ wb: ExcelJS.Workbook; 
     await wb.xlsx.readFile(file.path);
     return { wb, csvSheet: null };
   }
+  // CSV, and the workbook formats exceljs cannot open (.xls, .ods, .xlsb, HTML, XML): every sheet
+  // copied by name from what thidua read, so each issue lands on its own sheet and cell.
   const src = await openSource(file.path);
-  const sheet = src.sheets[0];
-  const ws = wb.addWorksheet(sheet.name.slice(0, 31) || 'CSV');
-  for await (const r of sheet.rows as AsyncIterable<RawRow>) {
-    // Cells keep their text exactly as sent; nothing is turned into a formula.
-    ws.getRow(r.row).values = r.cells.map((c) => (c === null ? null : typeof c === 'object' && !(c instanceof Date) ? c.error : c));
+  let last = 'CSV';
+  for (const sheet of src.sheets) {
+    const ws = wb.addWorksheet(sheet.name.slice(0, 31) || 'CSV');
+    last = ws.name;
+    for await (const r of sheet.rows as AsyncIterable<RawRow>) {
+      // Cells keep their text exactly as sent; nothing is turned into a formula.
+      ws.getRow(r.row).values = r.cells.map((c) => (c === null ? null : typeof c === 'object' && !(c instanceof Date) ? c.error : c));
+    }
   }
-  return { wb, csvSheet: ws.name };
+  return { wb, csvSheet: file.format === 'csv' ? last : null };
 }
 
 function markCells(wb: ExcelJS.Workbook, issues: Issue[], csvSheet: string | null, lang: Lang): void {

@@ -2,7 +2,7 @@
 // zone counts (coloured by zone when the painter colours).
 import type { Lang, Plan } from '../core/types.js';
 import type { Registry } from '../data/registry.js';
-import type { Compiled } from '../pipeline.js';
+import type { Compiled } from './documentInput.js';
 import type { ZoneCounts } from '../compile/types.js';
 import { ledgerText, type Painter } from './validateReport.js';
 import { formatNd30ShortDate } from '../docx/nd30Date.js';

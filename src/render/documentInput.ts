@@ -1,8 +1,10 @@
 // What the document renderers (report .docx, appendix .xlsx, shortlist) are given: the plan,
 // the register, the compiled results, the sources read, and the document's own details.
 import type { IsoDate, Plan, Signer } from '../core/types.js';
+import type { SourceFormat } from '../read/types.js';
 import type { Registry } from '../data/registry.js';
 import type { Results } from '../compile/types.js';
+import type { ValidationRun } from '../validate/run.js';
 import type { Boundaries } from '../data/boundaries.js';
 import type { ReportFigures } from './report/figures.js';
 
@@ -11,7 +13,7 @@ export interface SourceSummary {
   path: string;
   sha256: string | null;
   districtCode: string | null;
-  format: 'xlsx' | 'csv' | null;
+  format: SourceFormat | null;
   encoding: string | null;
   rows: number;
   errors: number;
@@ -53,4 +55,12 @@ export interface ReportInput {
   boundaries?: Boundaries | null;
   /** The pictures, when already drawn for this input (the CLI draws them once for the report, the workbook and the PNG). */
   figures?: ReportFigures;
+}
+
+/** What compile hands the renderers: the validation run, the results, the sources and issues as listed. */
+export interface Compiled {
+  run: ValidationRun;
+  results: Results;
+  sources: SourceSummary[];
+  issues: IssueRow[];
 }

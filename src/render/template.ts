@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Commune, District, IsoDate, Plan } from '../core/types.js';
 import type { Registry } from '../data/registry.js';
 import { KINDS } from '../read/schema.js';
-import { addDays } from '../compile/period.js';
+import { addDays } from '../core/dates.js';
 import { formatDmy } from '../read/cells.js';
 import { guideLines, type GuideLine } from './templateGuide.js';
 

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { documentKind } from './inputs.js';
 import { looseKey } from '../core/normalize.js';
-import { openSource, type RawSheet, type ReadLimits } from '../read/source.js';
+import { openSource, type RawSheet, type ReadLimits, type SourceFormat } from '../read/source.js';
 import { columnLetter } from '../read/cells.js';
 import { formatDmy } from '../read/cells.js';
 import type { Registry } from '../data/registry.js';
@@ -21,7 +21,7 @@ import { NO_ROWS, type RowCounts, type SheetRows, type SkippedRow } from './ledg
 
 export interface FileOutcome {
   path: string;
-  format: 'xlsx' | 'csv' | null;
+  format: SourceFormat | null;
   encoding: string | null;
   delimiter: string | null;
   sha256: string | null;

@@ -7,7 +7,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { usageError } from '../core/errors.js';
 
 /** What can be read as a table (by content: a wrongly named file is still opened and checked). */
-const SPREADSHEET = /\.(xlsx|xlsm|xls|ods|csv|tsv|txt)$/i;
+const SPREADSHEET = /\.(xlsx|xlsm|xltx|xlsb|xls|ods|csv|tsv|txt)$/i;
 
 /** Files a computer leaves beside documents: not sent by anyone. */
 const CLUTTER = /^(~\$.*|\.~lock\..*#|\.ds_store|thumbs\.db|desktop\.ini|\._.*)$/i;

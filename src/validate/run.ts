@@ -11,7 +11,7 @@ import { checkSubmissions } from './submission.js';
 import { poolSize, validateInPool } from './pool.js';
 import type { RowsByCommune } from './byCommune.js';
 import type { Window } from './resolve.js';
-import { addDays } from '../compile/period.js';
+import { addDays } from '../core/dates.js';
 import { planIndex } from './rows.js';
 import type { Issue } from './issue.js';
 import { addCounts, NO_ROWS, sheetCounts, type RowCounts } from './ledger.js';

@@ -40,7 +40,7 @@ export function difficultiesSheet(wb: ExcelJS.Workbook, input: ReportInput): voi
   closeTable(frame, row);
 }
 
-const FORMAT_VI = { xlsx: 'Excel (.xlsx)', csv: 'CSV' } as const;
+const FORMAT_VI = { xlsx: 'Excel (.xlsx)', xlsb: 'Excel (.xlsb)', xls: 'Excel 97–2003 (.xls)', ods: 'LibreOffice (.ods)', html: 'HTML (.xls)', xml: 'Excel 2003 XML', csv: 'CSV' } as const;
 
 function districtName(input: ReportInput, code: string | null): string | null {
   if (!code) return null;
