@@ -106,15 +106,16 @@ export interface CompileArgs {
   forcedDistrict?: string | null;
   limits?: ReadLimits;
   onFile?: (path: string, index: number, total: number, rowsSoFar: number) => void;
+  workers?: { count: number; forced: boolean };
 }
 
 /** Read and check every input, then compute the results from the rows without errors. */
 export async function compileInputs(args: CompileArgs): Promise<Compiled> {
-  const run = await validateInputs(args.paths, { plan: args.plan, registry: args.registry, period: args.period, forcedDistrict: args.forcedDistrict ?? null, limits: args.limits, onFile: args.onFile });
+  const run = await validateInputs(args.paths, { plan: args.plan, registry: args.registry, period: args.period, forcedDistrict: args.forcedDistrict ?? null, limits: args.limits, onFile: args.onFile, workers: args.workers });
   refuseExplicitUnreadable(run);
   const results = compileResults({
     plan: args.plan, registry: args.registry, period: args.period,
-    assessments: run.files.flatMap((f) => f.assessments),
+    assessments: { count: run.byCommune.count, of: (code) => run.byCommune.assessments(code) },
     indicators: run.files.flatMap((f) => f.indicators),
     difficulties: run.files.flatMap((f) => f.difficulties),
     districts: districtInputs(run, args.registry),

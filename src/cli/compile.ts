@@ -84,7 +84,7 @@ export async function runCompile(paths: string[], flags: CompileFlags): Promise<
   };
   const { ctx, meta, compiled, outputs, force } = await compileForDocuments(paths, flags, 'report', names);
   const input: ReportInput = { plan: ctx.plan, registry: ctx.registry, results: compiled.results, sources: compiled.sources, issues: compiled.issues, issueTotal: compiled.issueTotal, meta };
-  const [{ reportDocument }, { appendixWorkbook, workbookBytes }, { reportFigures }] = await Promise.all([
+  const [{ reportDocument }, { appendixBytes }, { reportFigures }] = await Promise.all([
     import('../render/report/index.js'),
     import('../render/appendix.js'),
     import('../render/report/figures.js'),
@@ -95,7 +95,7 @@ export async function runCompile(paths: string[], flags: CompileFlags): Promise<
   await writeOutputs(
     [
       { path: outputs.report, data: await packDocument(reportDocument(input)) },
-      { path: outputs.workbook, data: await workbookBytes(appendixWorkbook(input)) },
+      { path: outputs.workbook, data: await appendixBytes(input) },
       ...(input.figures.map && outputs.map ? [{ path: outputs.map, data: input.figures.map.png }] : []),
     ],
     force,

@@ -7,6 +7,7 @@ import { loadPlan } from '../data/plan.js';
 import { loadRegistry, type Registry } from '../data/registry.js';
 import { usageError } from '../core/errors.js';
 import { limitsFromFlags, type LimitFlags, type ReadLimits } from '../read/limits.js';
+import { workersFromEnv } from '../validate/pool.js';
 import { periodFromOptions, parseUserDate, YEARS } from '../compile/period.js';
 import type { Period } from '../compile/period.js';
 import { parseLang } from './lang.js';
@@ -32,6 +33,8 @@ export interface PeriodFlags {
 
 export interface RunContext {
   limits: ReadLimits;
+  /** threads that read files (THIDUA_WORKERS) */
+  workers: { count: number; forced: boolean };
   lang: Lang;
   plan: Plan;
   registry: Registry;
@@ -67,7 +70,7 @@ export function buildContext(flags: GlobalFlags & PeriodFlags & LimitFlags): Run
   const { planPath, registryPath } = configuredSources(flags, config);
   const plan = applyWorkingConfig(loadPlan(planPath), config);
   const registry = loadRegistry(registryPath);
-  return { lang, plan, registry, period: resolvePeriod(plan, flags), config, limits: limitsFromFlags(flags) };
+  return { lang, plan, registry, period: resolvePeriod(plan, flags), config, limits: limitsFromFlags(flags), workers: workersFromEnv() };
 }
 
 // --- working folder (thidua.config.json, see config.ts): flags win over it, it wins over defaults ---

@@ -22,10 +22,11 @@ export async function runValidate(paths: string[], flags: ValidateFlags): Promis
   if (flags.annotate !== undefined) checkOutFolder(flags.annotate, '--annotate');
   const onFile = progress(flags, ctx.lang);
   const run = await validateInputs(resolvePaths(paths, ctx), {
-    plan: ctx.plan, registry: ctx.registry, period: ctx.period, forcedDistrict: forced, limits: ctx.limits,
+    plan: ctx.plan, registry: ctx.registry, period: ctx.period, forcedDistrict: forced, limits: ctx.limits, workers: ctx.workers,
     onFile,
   });
   clearProgress();
+  if (flags.debug) process.stderr.write(`thidua: ${run.files.length} files read on ${run.threads > 0 ? `${run.threads} worker threads` : 'the main thread'} (THIDUA_WORKERS)\n`);
   // The report prints first: a copy that cannot be written must not hide what was found.
   if (flags.format === 'json') printJson(validationJson(run, ctx.registry, ctx.lang, !!flags.strict));
   else printLines(process.stdout, validationText(run, ctx.registry, ctx.lang, !!flags.strict, painter()));

@@ -11,11 +11,18 @@ import { districtLevel, zoneSummary } from './summary.js';
 import type { CommuneListItem, CommuneLists, CommuneResult, DistrictInput, DistrictResult, Period, Results } from './types.js';
 import { groupBy } from '../core/collections.js';
 
+/** The clean rows of each commune, made when that commune is classified. */
+export interface AssessmentsByCommune {
+  count: number;
+  of(communeCode: string): Assessment[];
+}
+
 export interface CompileInput {
   plan: Plan;
   registry: Registry;
   period: Period;
-  assessments: Assessment[]; // clean rows only
+  /** clean rows only: a list, or (at scale) their count and a commune's rows when asked */
+  assessments: Assessment[] | AssessmentsByCommune;
   indicators: IndicatorValue[];
   difficulties: Difficulty[];
   districts: DistrictInput[]; // districts absent here did not submit
@@ -25,11 +32,16 @@ export interface CompileInput {
 /** Every commune of the register, by district code then commune code. */
 function communeResults(input: CompileInput, districtCodes: string[], inputs: Map<string, DistrictInput>): CommuneResult[] {
   const ctx = statusContext(input.plan, input.period);
-  const byCommune = groupBy(input.assessments, (a) => a.communeCode);
+  const rows = input.assessments;
+  let of: (code: string) => Assessment[];
+  if (Array.isArray(rows)) {
+    const byCommune = groupBy(rows, (a) => a.communeCode);
+    of = (code) => byCommune.get(code) ?? [];
+  } else of = (code) => rows.of(code);
   return districtCodes.flatMap((dc) =>
     [...input.registry.communesOf(dc)]
       .sort((a, b) => byCode(a.code, b.code))
-      .map((c) => classifyCommune(c, input.registry.districts.get(dc), byCommune.get(c.code) ?? [], inputs.get(dc), ctx)),
+      .map((c) => classifyCommune(c, input.registry.districts.get(dc), of(c.code), inputs.get(dc), ctx)),
   );
 }
 
@@ -81,7 +93,7 @@ export function compileResults(input: CompileInput): Results {
     generatedFrom: {
       files: input.districts.reduce((n, d) => n + d.files.length, 0),
       districts: known.filter((d) => d.submitted).length,
-      assessments: input.assessments.length,
+      assessments: Array.isArray(input.assessments) ? input.assessments.length : input.assessments.count,
       indicators: input.indicators.length,
       difficulties: input.difficulties.length,
     },
@@ -97,6 +109,6 @@ export function compileResults(input: CompileInput): Results {
     lists: communeLists(communes),
     difficulties: difficultiesByDistrict(input.difficulties, registry, districtCodes),
     submissions: submissions(districts),
-    course: campaignCourse(plan, period, communes.map((c) => c.code), input.assessments),
+    course: campaignCourse(plan, period, communes.map((c) => c.code), Array.isArray(input.assessments) ? input.assessments : input.assessments.of),
   };
 }

@@ -2,7 +2,7 @@
 // date of the period, a commune keeping its last known zone between its assessments.
 import type { Assessment, IsoDate, Plan } from '../core/types.js';
 import { groupBy } from '../core/collections.js';
-import { statusContext, zoneAt } from './status.js';
+import { statusContext } from './status.js';
 import type { Period } from './types.js';
 
 export interface CourseDay {
@@ -29,24 +29,37 @@ export function courseDates(assessments: Assessment[], period: Period): IsoDate[
 }
 
 /**
- * Zone counts on each course date for the given communes (codes), from their clean assessments.
+ * Zone counts on each course date for the given communes (codes), from their clean assessments
+ * (a list, or a commune's rows when asked: compile at scale keeps no list of all rows).
  * Each commune's zone on a date is its status as the period's start and end are computed
- * (zoneAt): its latest assessment on or before that date, within the plan's look-back.
+ * (zoneAt): its latest assessment on or before that date, within the plan's look-back; a tie on
+ * that date goes to the worst zone. A commune's rows are sorted once and swept with the dates,
+ * so a year of daily rows costs rows × log rows, not dates × rows.
  */
-export function campaignCourse(plan: Plan, period: Period, communeCodes: string[], assessments: Assessment[]): Course {
+export function campaignCourse(plan: Plan, period: Period, communeCodes: string[], assessments: Assessment[] | ((communeCode: string) => Assessment[])): Course {
   const ctx = statusContext(plan, period);
   const zones = plan.zoneScale.zones.map((z) => z.code);
   const index = new Map(zones.map((z, i) => [z, i]));
-  const dates = courseDates(assessments, period);
+  let of: (code: string) => Assessment[];
+  if (typeof assessments === 'function') of = assessments;
+  else {
+    const byCommune = groupBy(assessments, (a) => a.communeCode);
+    of = (code) => byCommune.get(code) ?? [];
+  }
+  const later = new Set<IsoDate>();
+  for (const code of communeCodes) for (const a of of(code)) if (a.date > period.from && a.date <= period.to) later.add(a.date);
+  const dates = [period.from, ...[...later].sort()];
   const days: CourseDay[] = dates.map((date) => ({ date, byZone: zones.map(() => 0), noData: 0 }));
-  const byCommune = groupBy(assessments, (a) => a.communeCode);
   for (const code of communeCodes) {
-    const own = byCommune.get(code) ?? [];
+    const own = of(code)
+      .filter((a) => ctx.zones.has(a.zone) && a.date >= ctx.earliest)
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : ctx.zones.get(a.zone)!.rank - ctx.zones.get(b.zone)!.rank));
+    let k = -1; // the last of `own` dated on or before the course date: the latest, worst on a tie
     dates.forEach((date, i) => {
-      const status = zoneAt(own, date, ctx);
-      const k = status ? index.get(status.zone) : undefined;
-      if (k === undefined) days[i].noData++;
-      else days[i].byZone[k]++;
+      while (k + 1 < own.length && own[k + 1].date <= date) k++;
+      const z = k >= 0 ? index.get(own[k].zone) : undefined;
+      if (z === undefined) days[i].noData++;
+      else days[i].byZone[z]++;
     });
   }
   const greenPassedHalf = days.find((d) => d.byZone[0] * 2 > communeCodes.length)?.date ?? null;

@@ -67,7 +67,10 @@ export function submissions(districts: { code: string; submission: DistrictSubmi
   };
 }
 
+// localeCompare with options builds a collator on every call: one, made once, gives the same order.
+const NUMERIC = new Intl.Collator('en', { numeric: true });
+
 /** Administrative codes are digit strings; compare them as numbers when lengths differ. */
 export function byCode(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return NUMERIC.compare(a, b);
 }

@@ -133,3 +133,12 @@ export function unitTypeOf(s: string): string | null {
   for (const [prefix, type] of TYPE_BY_PREFIX) if (key.startsWith(` ${prefix} `)) return type;
   return null;
 }
+
+/**
+ * The string as its own copy. A cell cut from a file's text may share that text (V8 keeps a
+ * substring as a slice of its parent): a value kept for the whole run (a memo, a table of
+ * distinct values) must not keep a whole file alive.
+ */
+export function ownCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1); // shorter substrings are copied by V8 already
+}

@@ -37,6 +37,8 @@ export interface DataCellSpec {
   align?: CellAlign;
   /** Number of columns this cell covers (group rows such as "I. TẬP THỂ"). */
   span?: number;
+  /** Keep this cell's row on the page of the next row (a group heading such as a district's name). */
+  keepNext?: boolean;
 }
 
 export type DataCell = string | DataCellSpec;
@@ -107,7 +109,7 @@ function dataCell(value: DataCell, ctx: CellContext): TableCell {
       new Paragraph({
         style: ctx.style,
         alignment: ALIGN[s.align ?? ctx.align],
-        keepNext: ctx.keepNext,
+        keepNext: s.keepNext ? true : ctx.keepNext,
         children: line === '' ? [] : [new TextRun({ text: line, bold: s.bold ?? ctx.bold, italics: s.italic, color: s.color })],
       }),
   );

@@ -3,11 +3,9 @@
 // docProps/core.xml and the zip entries, and draws random relationship ids; we rewrite those.
 
 import { Packer, type Document } from 'docx';
-import JSZip from 'jszip';
+import { zipFiles, type ZipEntry } from '../write/zip.js';
+import { fillRawTables } from './rawTable.js';
 import { stripUnsafe } from '../core/safeText.js';
-
-/** Zip entry time: DOS dates start in 1980; JSZip writes them in UTC, so the zone does not matter. */
-const ZIP_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
 
 export interface PackOptions {
   /**
@@ -24,19 +22,13 @@ export async function packDocument(doc: Document, options: PackOptions = {}): Pr
   const texts = new Map<string, string>();
   for (const name of names) if (/\.(xml|rels)$/.test(name)) texts.set(name, utf8(files.get(name)!).toString('utf8'));
   const renamed = stableRelationshipIds(texts);
-  const out = new JSZip();
   const renumber = docPrRenumberer();
-  for (const name of names) {
+  const entries: ZipEntry[] = names.map((name) => {
     const text = renamed.get(name);
-    const data = text === undefined ? new Uint8Array(utf8(files.get(name)!)) : normalizePart(name, text, options, renumber);
-    out.file(name, data, { date: ZIP_DATE, createFolders: false, unixPermissions: null, dosPermissions: null });
-  }
-  return out.generateAsync({
-    type: 'nodebuffer',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 6 },
-    platform: 'DOS',
+    return { name, data: text === undefined ? new Uint8Array(utf8(files.get(name)!)) : Buffer.from(normalizePart(name, text, options, renumber), 'utf8') };
   });
+  // node's zlib (native) rather than a JavaScript deflate; entries dated 1980-01-01 (zipFiles)
+  return zipFiles(entries, 6);
 }
 
 type PartData = string | Uint8Array | ArrayBuffer;
@@ -62,6 +54,7 @@ function utf8(data: PartData): Buffer {
 function normalizePart(name: string, xml: string, options: PackOptions, renumber: (xml: string) => string): string {
   if (name === 'docProps/core.xml') return fixCoreTimes(xml, options.timestamp);
   // text from files: no control characters (invalid XML) and no bidi overrides reach the document
+  if (name === 'word/document.xml') return renumber(stripUnsafe(fillRawTables(xml)));
   if (name.startsWith('word/') && name.endsWith('.xml')) return renumber(stripUnsafe(xml));
   return xml;
 }

@@ -1,7 +1,7 @@
 // Finding the header row of a sheet below its title block (one or two rows, merged parents),
 // deciding the sheet's kind from it, and mapping columns to fields.
 import type { CellValue, SheetKind } from '../core/types.js';
-import { looseKey } from '../core/normalize.js';
+import { looseKey, ownCopy } from '../core/normalize.js';
 import { cellText, columnLetter } from './cells.js';
 import { COMPILED_KINDS, fieldScore, type CompiledKind } from './schema.js';
 import type { RawRow } from './source.js';
@@ -44,7 +44,7 @@ function keyOf(label: string): string {
   let key = keyMemo.get(label);
   if (key === undefined) {
     key = looseKey(label);
-    if (keyMemo.size < MEMO_LIMIT) keyMemo.set(label, key);
+    if (keyMemo.size < MEMO_LIMIT) keyMemo.set(ownCopy(label), key);
   }
   return key;
 }
@@ -67,7 +67,7 @@ function bestField(kind: CompiledKind, label: string): { field: string; score: n
       if (s > 0 && (!top || s > top.score)) top = { field: fld.spec.field, score: s };
     }
   }
-  if (memo.size < MEMO_LIMIT) memo.set(label, top);
+  if (memo.size < MEMO_LIMIT) memo.set(ownCopy(label), top);
   return top;
 }
 
@@ -76,7 +76,7 @@ function mapColumns(kind: CompiledKind, labelsOf: (c: number) => string[], width
   const labels: string[] = [];
   for (let c = 0; c < width; c++) {
     const cands = labelsOf(c).filter(Boolean);
-    labels[c] = cands[0] ?? '';
+    labels[c] = ownCopy(cands[0] ?? ''); // kept with every row's place: not a slice of the file's text
     let top: { field: string; score: number } | null = null;
     for (const label of cands) {
       const t = bestField(kind, label);
@@ -169,7 +169,7 @@ export function isTotalLabel(v: string): boolean {
   let total = totalMemo.get(v);
   if (total === undefined) {
     total = v.length <= 60 && TOTAL_PHRASES.has(totalWords(v));
-    if (totalMemo.size < MEMO_LIMIT * 10) totalMemo.set(v, total);
+    if (totalMemo.size < MEMO_LIMIT * 10) totalMemo.set(ownCopy(v), total); // own copies: a slice keeps its file alive
   }
   return total;
 }

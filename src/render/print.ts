@@ -70,7 +70,9 @@ export function applyPrintLayout(ws: ExcelJS.Worksheet, l: PrintLayout): void {
   const total = widths.reduce((a, b) => a + b, 0);
   for (const r of l.titleRows ?? []) keepTitle(ws, r, l.columns, total);
   const fc = l.freezeColumns ?? 0;
-  if (l.freezeRows > 0 || fc > 0) ws.views = [{ state: 'frozen', xSplit: fc, ySplit: l.freezeRows, topLeftCell: `${colLetter(fc + 1)}${l.freezeRows + 1}`, activeCell: `${colLetter(fc + 1)}${l.freezeRows + 1}` }];
+  // a streamed sheet (exceljs's WorksheetWriter) took its views when it was added, and has no setter for them
+  const streamed = typeof (ws as ExcelJS.Worksheet & { commit?: unknown }).commit === 'function';
+  if (!streamed && (l.freezeRows > 0 || fc > 0)) ws.views = [{ state: 'frozen', xSplit: fc, ySplit: l.freezeRows, topLeftCell: `${colLetter(fc + 1)}${l.freezeRows + 1}`, activeCell: `${colLetter(fc + 1)}${l.freezeRows + 1}` }];
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: A4,

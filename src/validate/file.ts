@@ -1,6 +1,6 @@
 // One input file from bytes to checked records: open it, read every sheet, decide its district,
 // resolve communes and check dates. Records without errors go on to compile.
-import type { Assessment, Difficulty, IndicatorValue, Nomination, SheetKind } from '../core/types.js';
+import type { Difficulty, IndicatorValue, Nomination, SheetKind } from '../core/types.js';
 import { ThiduaError, EXIT, unreadableError } from '../core/errors.js';
 import { basename } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -15,7 +15,7 @@ import { issue, type Issue } from './issue.js';
 import { readSheet, type SheetResult } from './sheet.js';
 import { decideDistrict, resolveCommune, type Window } from './resolve.js';
 import { pointAt, type PlanIndex } from './rows.js';
-import { RowAssessment } from './assessment.js';
+import { AssessmentStore } from './assessment.js';
 import { countOmitted, IssueCap, mergeOmitted, noneOmitted, severityOf, type Omitted } from './cap.js';
 import type { Attribution, AttributionRule } from './attribution.js';
 import { NO_ROWS, type RowCounts, type SheetRows, type SkippedRow } from './ledger.js';
@@ -44,7 +44,8 @@ export interface FileOutcome {
   issues: Issue[];
   /** issues counted but not kept */
   omitted: Omitted;
-  assessments: Assessment[];
+  /** clean zone rows, kept as columns (validate/assessment.ts) */
+  assessments: AssessmentStore;
   nominations: Nomination[];
   indicators: IndicatorValue[];
   difficulties: Difficulty[];
@@ -74,7 +75,7 @@ export interface FileContext {
 function blank(path: string): FileOutcome {
   return {
     path, format: null, encoding: null, delimiter: null, sha256: null, size: null, unreadable: false, document: false, explicit: false, districtBy: null, districtCode: null, districts: [],
-    sheets: [], hiddenSheets: [], notes: [], issues: [], omitted: noneOmitted(), assessments: [], nominations: [], indicators: [], difficulties: [], communesWithErrors: new Set(),
+    sheets: [], hiddenSheets: [], notes: [], issues: [], omitted: noneOmitted(), assessments: new AssessmentStore(), nominations: [], indicators: [], difficulties: [], communesWithErrors: new Set(),
     ledger: [], rows: { ...NO_ROWS }, skipped: [],
   };
 }
@@ -232,7 +233,10 @@ function finishFile(out: FileOutcome, sheets: SheetResult[], ctx: FileContext): 
       const ok = z.clean && !found.some((i) => i.severity === 'error') && commune && z.date && z.zone;
       if (!ok && commune) out.communesWithErrors.add(commune.code);
       if (ok) {
-        out.assessments.push(new RowAssessment(commune.code, commune.districtCode, z.date!, z.zone!, z.communityCases, z.quarantineCases, z.lastCommunityCase, z.population, z.decision, z.note, z.place, z.row));
+        out.assessments.push({
+          communeCode: commune.code, districtCode: commune.districtCode, date: z.date!, zone: z.zone!, communityCases14d: z.communityCases, quarantineCases: z.quarantineCases,
+          lastCommunityCase: z.lastCommunityCase, population: z.population, decision: z.decision, note: z.note, place: z.place, row: z.row,
+        });
       }
     }
     for (const n of s.nominations) {
@@ -252,7 +256,8 @@ function finishFile(out: FileOutcome, sheets: SheetResult[], ctx: FileContext): 
     }
     for (const d of s.difficulties) out.difficulties.push({ districtCode: dc, content: d.content, note: d.note, at: d.at });
   }
-  out.districts = district ? [district.code] : [...new Set(out.assessments.map((a) => a.districtCode))].sort();
+  out.assessments.trim();
+  out.districts = district ? [district.code] : out.assessments.districtCodes();
   // A file of several districts: each row's issues count against its commune's district.
   for (const i of out.issues) if (i.sheet && i.row) i.district ??= rowDistrict.get(i.sheet)?.[i.row];
 }

@@ -5,7 +5,7 @@ import { cellText, isBlank, isErrorCell, parseDate, parseNumber } from '../read/
 import type { ColumnMap } from '../read/header.js';
 import type { KindSpec } from '../read/schema.js';
 import { aliasIndex, lookupAlias, type AliasIndex } from '../data/plan.js';
-import { looseKey } from '../core/normalize.js';
+import { looseKey, ownCopy } from '../core/normalize.js';
 import { issue, type Issue } from './issue.js';
 import { MEMO_KEY_MAX } from '../core/collections.js';
 
@@ -44,7 +44,8 @@ function memo<V>(map: Map<string, V>, key: string, make: (k: string) => V): V {
   let v = map.get(key);
   if (v === undefined && !map.has(key)) {
     v = make(key);
-    if (map.size < MEMO_LIMIT) map.set(key, v);
+    // kept for the whole run: own copies, not slices that would keep the file's text alive
+    if (map.size < MEMO_LIMIT) map.set(ownCopy(key), (v = typeof v === 'string' ? (ownCopy(v) as V) : v));
   }
   return v as V;
 }

@@ -9,6 +9,8 @@ import { ignoredNote, listInputs, repeatedNote, type InputFile } from './inputs.
 import { IssueCap } from './cap.js';
 import { attributeByPath, attributeBySiblings, type Attribution } from './attribution.js';
 import { checkSubmissions } from './submission.js';
+import { poolSize, validateInPool } from './pool.js';
+import type { RowsByCommune } from './byCommune.js';
 import type { Window } from './resolve.js';
 import { addDays } from '../core/dates.js';
 import { planIndex } from './rows.js';
@@ -27,10 +29,14 @@ export interface ValidateOptions {
   limits?: ReadLimits;
   /** called before each file is read, with the rows read so far (for a progress line) */
   onFile?: (path: string, index: number, total: number, rowsSoFar: number) => void;
+  /** read files on worker threads (pool.ts workersFromEnv); one thread when absent */
+  workers?: { count: number; forced: boolean };
 }
 
 export interface ValidationRun {
   files: FileOutcome[];
+  /** every file's clean zone rows, by commune (after the cross-file checks) */
+  byCommune: RowsByCommune;
   window: Window;
   errors: number;
   warnings: number;
@@ -40,6 +46,8 @@ export interface ValidationRun {
   /** used / excluded / skipped rows over every file */
   ledger: RowCounts;
   unreadable: number;
+  /** worker threads that read the files (0: read on the main thread) */
+  threads: number;
 }
 
 /**
@@ -64,20 +72,31 @@ export async function validateInputs(paths: string[], opts: ValidateOptions): Pr
   const window: Window = { lookback: addDays(opts.period.from, -opts.plan.baselineLookbackDays), from: opts.period.from, to: opts.period.to };
   const idx = planIndex(opts.plan);
   const province = opts.plan.province.name;
-  const outcomes: FileOutcome[] = [];
   const cap = new IssueCap();
+  // on worker threads each file has a cap of its own (the per-file cap still holds); here one for the run
   const context = (f: InputFile, hint: Attribution | null): FileContext => ({ registry: opts.registry, idx, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits, explicit: f.explicit, hint, cap });
+  const threads = await poolSize(files.map((f) => f.path), opts.workers);
+  let outcomes: FileOutcome[] = [];
   let rowsSoFar = 0;
-  for (const [i, f] of files.entries()) {
-    opts.onFile?.(f.path, i, files.length, rowsSoFar);
-    const ctx = context(f, attributeByPath(opts.registry, f.path, f.folders, province));
-    const outcome = f.document ? documentOutcome(f.path, ctx) : await validateFile(f.path, ctx);
-    for (const s of outcome.sheets) rowsSoFar += s.rows;
-    outcomes.push(outcome);
+  if (threads > 0) {
+    // the same files with the same hints, read on worker threads; outcomes in the files' order
+    const jobs = files.map((f) => ({ path: f.path, explicit: f.explicit, document: f.document, hint: attributeByPath(opts.registry, f.path, f.folders, province) }));
+    const base = { plan: opts.plan, registry: opts.registry, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits };
+    outcomes = await validateInPool(jobs, base, threads, (path, i, n) => opts.onFile?.(path, i, n, rowsSoFar), (o) => {
+      for (const s of o.sheets) rowsSoFar += s.rows;
+    });
+  } else {
+    for (const [i, f] of files.entries()) {
+      opts.onFile?.(f.path, i, files.length, rowsSoFar);
+      const ctx = context(f, attributeByPath(opts.registry, f.path, f.folders, province));
+      const outcome = f.document ? documentOutcome(f.path, ctx) : await validateFile(f.path, ctx);
+      for (const s of outcome.sheets) rowsSoFar += s.rows;
+      outcomes.push(outcome);
+    }
   }
   await placeBySiblings(outcomes, files, (f, hint) => context(f, hint), opts.registry);
   const zones = new Map(opts.plan.zoneScale.zones.map((z) => [z.code, z.label]));
-  checkSubmissions(opts.registry, outcomes, window, (c) => zones.get(c) ?? c, cap);
+  const byCommune = checkSubmissions(opts.registry, outcomes, window, (c) => zones.get(c) ?? c, cap);
   for (const o of outcomes) o.rows = o.ledger.reduce((a, s) => addCounts(a, sheetCounts(s, o.issues)), NO_ROWS);
   // counted, not gathered into one array: a run may hold hundreds of thousands (see cap.ts)
   let errors = 0;
@@ -89,6 +108,7 @@ export async function validateInputs(paths: string[], opts: ValidateOptions): Pr
   }
   return {
     files: outcomes,
+    byCommune,
     window,
     errors,
     warnings,
@@ -96,5 +116,6 @@ export async function validateInputs(paths: string[], opts: ValidateOptions): Pr
     rows: outcomes.reduce((a, o) => a + o.sheets.reduce((b, s) => b + s.rows, 0), 0),
     ledger: outcomes.reduce((a, o) => addCounts(a, o.rows), NO_ROWS),
     unreadable: outcomes.filter((o) => o.unreadable).length,
+    threads,
   };
 }

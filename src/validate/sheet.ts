@@ -9,6 +9,7 @@ import { nominationKind, RowReader, type PlanIndex, type SheetPlace } from './ro
 import { columnLetter, isBlank } from '../read/cells.js';
 import type { CellPointer, CellValue } from '../core/types.js';
 import { MEMO_KEY_MAX, pushTo } from '../core/collections.js';
+import { ownCopy } from '../core/normalize.js';
 import type { SkippedRow, SkipReason } from './ledger.js';
 import { countOmitted, IssueCap, noneOmitted, type Omitted, type SeverityCount } from './cap.js';
 
@@ -103,8 +104,8 @@ function cleanCode(code: string): string {
   if (code.length > MEMO_KEY_MAX) return code.replace(/\.0+$/, '').trim();
   let c = codeMemo.get(code);
   if (c === undefined) {
-    c = code.replace(/\.0+$/, '').trim();
-    if (codeMemo.size < 100_000) codeMemo.set(code, c);
+    c = ownCopy(code.replace(/\.0+$/, '').trim());
+    if (codeMemo.size < 100_000) codeMemo.set(ownCopy(code), c);
   }
   return c;
 }

@@ -3,6 +3,7 @@
 import { basename } from 'node:path';
 import { statSync } from 'node:fs';
 import type { Assessment, Commune } from '../core/types.js';
+import { RowsByCommune } from './byCommune.js';
 import type { Registry } from '../data/registry.js';
 import { formatDmy } from '../read/cells.js';
 import { issue, pointerText, type Issue } from './issue.js';
@@ -15,32 +16,39 @@ const label = (c: Commune) => `${c.name} (${c.code})`;
 
 /**
  * Same commune, same date: identical rows count once; different zones are an error on each later
- * row, pointing at the first, and none of them reaches the figures.
+ * row, pointing at the first, and none of them reaches the figures. Returns whether any row was
+ * dropped.
  */
-function conflicts(reg: Registry, files: FileOutcome[], zoneLabel: (code: string) => string, cap: IssueCap): void {
-  // Keyed by commune, then date (no key string per row); most pairs occur once, so a group
-  // (an array) is made only for the second occurrence.
-  type First = { a: Assessment; file: FileOutcome; order: number; group: { a: Assessment; file: FileOutcome }[] | null };
-  const firsts = new Map<string, Map<string, First>>();
-  const repeated: First[] = [];
-  let order = 0;
-  for (const file of files) {
-    for (const a of file.assessments) {
-      let byDate = firsts.get(a.communeCode);
-      if (!byDate) firsts.set(a.communeCode, (byDate = new Map()));
-      const first = byDate.get(a.date);
-      if (!first) byDate.set(a.date, { a, file, order: order++, group: null });
-      else {
-        if (!first.group) repeated.push(first), (first.group = [{ a: first.a, file: first.file }]);
-        first.group.push({ a, file });
-      }
+function conflicts(reg: Registry, files: FileOutcome[], rows: RowsByCommune, zoneLabel: (code: string) => string, cap: IssueCap): boolean {
+  // Commune by commune (a few hundred rows each), a date seen twice makes a group; groups are
+  // taken in the order of their first row, as one pass over all rows would meet them.
+  const groups: number[][] = [];
+  for (const [, keys] of rows.communes()) {
+    if (keys.length < 2) continue;
+    const first = new Map<string, number[] | number>();
+    for (const k of keys) {
+      const date = rows.dateOf(k);
+      const seen = first.get(date);
+      if (seen === undefined) first.set(date, k);
+      else if (typeof seen === 'number') {
+        const group = [seen, k];
+        first.set(date, group);
+        groups.push(group);
+      } else seen.push(k);
     }
   }
-  // in the order of their first occurrence, as one map of all groups would give them
-  const groups = repeated.sort((x, y) => x.order - y.order).map((f) => f.group!);
+  groups.sort((x, y) => x[0] - y[0]);
+  const keyOf = new Map<Assessment, number>();
+  const members = groups.map((keys) =>
+    keys.map((k) => {
+      const a = rows.get(k);
+      keyOf.set(a, k);
+      return { a, file: files[rows.fileOf(k)] };
+    }),
+  );
   const drop = new Set<Assessment>();
-  const twice = sentTwice(reg, files, groups);
-  for (const group of groups) {
+  const twice = sentTwice(reg, files, members);
+  for (const group of members) {
     const [head, ...rest] = group;
     rest.forEach((g) => drop.add(g.a));
     warnDuplicateRows(group);
@@ -64,7 +72,16 @@ function conflicts(reg: Registry, files: FileOutcome[], zoneLabel: (code: string
     for (const g of group) g.file.communesWithErrors.add(c.code);
   }
   twice.report();
-  if (drop.size > 0) for (const f of files) f.assessments = f.assessments.filter((a) => !drop.has(a));
+  const byFile = new Map<number, Set<number>>(); // file → row indexes to drop
+  for (const a of drop) {
+    const k = keyOf.get(a)!;
+    const set = byFile.get(rows.fileOf(k));
+    if (set) set.add(rows.indexOf(k));
+    else byFile.set(rows.fileOf(k), new Set([rows.indexOf(k)]));
+  }
+  for (const [f, indexes] of byFile) files[f].assessments.retain((i) => !indexes.has(i));
+  // rows were dropped here, or a file set aside as an older version (twice.report)
+  return groups.length > 0;
 }
 
 type Member = { a: Assessment; file: FileOutcome };
@@ -164,7 +181,7 @@ function sentTwice(reg: Registry, files: FileOutcome[], groups: Member[][]) {
  */
 function supersede(older: FileOutcome, newer: FileOutcome): void {
   const kinds = new Set(newer.sheets.filter((s) => s.kind !== null && !s.incomplete).map((s) => s.kind));
-  if (kinds.has('zones')) older.assessments = [];
+  if (kinds.has('zones')) older.assessments.retain(() => false);
   if (kinds.has('nominations')) older.nominations = [];
   if (kinds.has('indicators')) older.indicators = [];
   if (kinds.has('difficulties')) older.difficulties = [];
@@ -178,14 +195,12 @@ function supersede(older: FileOutcome, newer: FileOutcome): void {
 
 /** What every district's coverage check looks up, gathered once from all files. */
 interface Seen {
-  dates: Map<string, string[]>; // commune → assessment dates
+  rows: RowsByCommune; // commune → assessment dates
   erred: Set<string>; // communes with errors on their rows (already reported there)
 }
 
-function seen(files: FileOutcome[]): Seen {
-  const dates = new Map<string, string[]>();
-  for (const f of files) for (const a of f.assessments) pushTo(dates, a.communeCode, a.date);
-  return { dates, erred: new Set(files.flatMap((f) => [...f.communesWithErrors])) };
+function seen(files: FileOutcome[], rows: RowsByCommune): Seen {
+  return { rows, erred: new Set(files.flatMap((f) => [...f.communesWithErrors])) };
 }
 
 /** Every commune of the district needs a status at the start and rows within the period. */
@@ -203,7 +218,7 @@ function coverage(reg: Registry, districtCode: string, files: FileOutcome[], w: 
   const add = (i: Issue) => zoneFile.issues.push({ ...i, district: districtCode });
   for (const c of reg.communesOf(districtCode)) {
     if (all.erred.has(c.code)) continue;
-    const ds = all.dates.get(c.code) ?? [];
+    const ds = all.rows.dates(c.code);
     if (ds.length === 0) add(issue('commune-missing', nowhere, c.code, { commune: label(c) }));
     else if (!ds.some((d) => d >= w.lookback && d <= w.from)) add(issue('missing-status-start', nowhere, c.code, { commune: label(c), ...range }));
     else if (!ds.some((d) => d >= w.from && d <= w.to)) add(issue('missing-status-end', nowhere, c.code, { commune: label(c), ...range }));
@@ -215,10 +230,12 @@ function coverage(reg: Registry, districtCode: string, files: FileOutcome[], w: 
  * it reports on. Conflicts are looked for across all files at once (a commune and a date name
  * one assessment whoever sent it); coverage district by district.
  */
-export function checkSubmissions(reg: Registry, files: FileOutcome[], w: Window, zoneLabel: (code: string) => string, cap = new IssueCap()): void {
-  conflicts(reg, files, zoneLabel, cap);
+export function checkSubmissions(reg: Registry, files: FileOutcome[], w: Window, zoneLabel: (code: string) => string, cap = new IssueCap()): RowsByCommune {
+  let rows = new RowsByCommune(files.map((f) => f.assessments));
+  if (conflicts(reg, files, rows, zoneLabel, cap)) rows = new RowsByCommune(files.map((f) => f.assessments));
   const byDistrict = new Map<string, FileOutcome[]>();
   for (const f of files) for (const dc of f.districts) pushTo(byDistrict, dc, f);
-  const all = seen(files);
+  const all = seen(files, rows);
   for (const [dc, group] of byDistrict) coverage(reg, dc, group, w, all);
+  return rows;
 }

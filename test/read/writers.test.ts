@@ -36,7 +36,7 @@ async function outcome(path: string): Promise<Outcome> {
   return {
     format: f.format,
     unreadable: f.unreadable,
-    assessments: f.assessments.map((a) => `${a.communeCode} ${a.date} ${a.zone} ${a.communityCases14d}`).sort(),
+    assessments: [...f.assessments].map((a) => `${a.communeCode} ${a.date} ${a.zone} ${a.communityCases14d}`).sort(), // the store is iterable (validate/assessment.ts)
     issues: f.issues.map((i) => `${i.code} ${i.cell ?? ''} ${i.severity}`).sort(),
   };
 }

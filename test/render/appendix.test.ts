@@ -1,7 +1,8 @@
 // Tests for the appendix workbook: a small province compiled with the real compileResults over
 // the bundled register and plan, written to bytes, read back with exceljs, and checked sheet by
 // sheet (headers, rows, colours, formats, frozen panes, filters, text that looks like a formula),
-// plus byte-identical output for the same input under a different clock.
+// plus byte-identical output for the same input under a different clock. compile streams the
+// workbook (appendixBytes); the in-memory build (appendixWorkbook) must hold the same cells.
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -10,7 +11,7 @@ import { compileResults } from '../../src/compile/compile.js';
 import type { Assessment, Difficulty, IndicatorValue } from '../../src/core/types.js';
 import { loadPlan } from '../../src/data/plan.js';
 import { loadRegistry } from '../../src/data/registry.js';
-import { appendixWorkbook, workbookBytes } from '../../src/render/appendix.js';
+import { appendixBytes, appendixWorkbook, workbookBytes } from '../../src/render/appendix.js';
 import type { ReportInput } from '../../src/render/documentInput.js';
 
 const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
@@ -79,7 +80,8 @@ let bytes: Buffer;
 let wb: ExcelJS.Workbook;
 
 beforeAll(async () => {
-  bytes = await workbookBytes(appendixWorkbook(scenario()));
+  // what compile writes: the streamed workbook
+  bytes = await appendixBytes(scenario());
   wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer); // exceljs's typings predate Buffer generics
 });
@@ -234,11 +236,41 @@ describe('appendix workbook', () => {
   it('gives the same bytes for the same input, whatever the clock says', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2030-05-17T13:47:21Z'));
-    const later = await workbookBytes(appendixWorkbook(scenario()));
+    const later = await appendixBytes(scenario());
     expect(later.equals(bytes)).toBe(true);
     const zip = await JSZip.loadAsync(later);
     for (const entry of Object.values(zip.files)) expect(entry.date.getUTCFullYear()).toBe(1980);
-    const other = await workbookBytes(appendixWorkbook(scenario('Thiếu kinh phí')));
+    const other = await appendixBytes(scenario('Thiếu kinh phí'));
     expect(other.equals(bytes)).toBe(false);
+    // the in-memory build, packed, is deterministic too
+    vi.setSystemTime(new Date('2031-01-02T03:04:05Z'));
+    const inMemory = await workbookBytes(appendixWorkbook(scenario()));
+    vi.setSystemTime(new Date('2032-06-07T08:09:10Z'));
+    expect((await workbookBytes(appendixWorkbook(scenario()))).equals(inMemory)).toBe(true);
+  });
+
+  it('streams the same cells, looks, panes and filters as the workbook built in memory', async () => {
+    const mem = new ExcelJS.Workbook();
+    await mem.xlsx.load((await workbookBytes(appendixWorkbook(scenario()))) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(mem.worksheets.map((w) => w.name));
+    let cells = 0;
+    for (const m of mem.worksheets) {
+      const s = sheet(m.name);
+      expect(s.rowCount, m.name).toBe(m.rowCount);
+      expect(s.views, m.name).toEqual(m.views);
+      expect(s.autoFilter, m.name).toEqual(m.autoFilter);
+      expect(s.columns.map((c) => c.width), m.name).toEqual(m.columns.map((c) => c.width));
+      for (let r = 1; r <= m.rowCount; r++) {
+        for (let c = 1; c <= m.columnCount; c++) {
+          const [a, b] = [s.getCell(r, c), m.getCell(r, c)];
+          expect(a.value, `${m.name}!${b.address}`).toEqual(b.value);
+          expect(a.font ?? null, `${m.name}!${b.address} font`).toEqual(b.font ?? null);
+          expect(a.fill ?? null, `${m.name}!${b.address} fill`).toEqual(b.fill ?? null);
+          expect(a.numFmt ?? null, `${m.name}!${b.address} numFmt`).toEqual(b.numFmt ?? null);
+          if (b.value !== null) cells++;
+        }
+      }
+    }
+    expect(cells).toBeGreaterThan(300);
   });
 });

@@ -46,7 +46,7 @@ export function communesSheet(wb: ExcelJS.Workbook, input: ReportInput): void {
   const zones = zoneByCode(plan);
   const { from, to } = results.period;
   const title = `KẾT QUẢ PHÂN VÙNG TỪNG XÃ, PHƯỜNG, THỊ TRẤN ${provinceWords(plan.province).toUpperCase()} từ ${viDate(from)} đến ${viDate(to)}`;
-  const frame = openTable(wb, COMMUNES_SHEET, title, COMMUNE_COLUMNS);
+  const frame = openTable(wb, COMMUNES_SHEET, title, COMMUNE_COLUMNS, 3);
   const zoneLooks = new Map([...zones.values()].map((z) => [z.code, zoneLook(z)]));
   const zoneCell = (code: string | undefined) => (code ? zoneLooks.get(code) ?? CENTER : CENTER);
   let row = frame.headerRow;
@@ -54,5 +54,5 @@ export function communesSheet(wb: ExcelJS.Workbook, input: ReportInput): void {
     const looks = [INT, PLAIN, PLAIN, PLAIN, PLAIN, zoneCell(c.start?.zone), DATE, zoneCell(c.end?.zone), DATE, INT, PLAIN, PLAIN, CENTER];
     putRow(frame.ws, ++row, values(c, i, zones), looks);
   });
-  closeTable(frame, row, 3);
+  closeTable(frame, row);
 }

@@ -44,7 +44,7 @@ export function indicatorsSheet(wb: ExcelJS.Workbook, input: ReportInput): void 
   const { plan, results } = input;
   const indicators = plan.indicators;
   const title = `CHỈ TIÊU PHONG TRÀO THI ĐUA từ ${viDate(results.period.from)} đến ${viDate(results.period.to)}`;
-  const frame = openTable(wb, INDICATORS_SHEET, title, columns(indicators));
+  const frame = openTable(wb, INDICATORS_SHEET, title, columns(indicators), 2);
   const formats = indicators.map((i) => formatOf(i, results.districts));
   const looks = (bold: boolean): Look[] => [{ bold }, { bold }, ...formats.map((numFmt) => ({ bold, numFmt }))];
   let row = frame.headerRow;
@@ -60,5 +60,5 @@ export function indicatorsSheet(wb: ExcelJS.Workbook, input: ReportInput): void 
   const reporting = indicators.map((i) => p.indicators.find((t) => t.code === i.code)?.districts ?? 0);
   putRow(frame.ws, ++row, [null, 'Số huyện báo cáo', ...reporting], [{}, { center: true }, ...indicators.map(() => ({ numFmt: FMT.int }))]);
   ownIndicators(frame.ws, row, results.districts);
-  closeTable(frame, lastDistrictRow, 2);
+  closeTable(frame, lastDistrictRow);
 }

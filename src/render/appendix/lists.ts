@@ -37,7 +37,7 @@ export function difficultiesSheet(wb: ExcelJS.Workbook, input: ReportInput): voi
       putRow(frame.ws, ++row, [text(d.districtName), i + 1, text(item.content), text(item.note), text(pointerText(item.at))], [WRAP, INT, WRAP, WRAP, WRAP]);
     });
   }
-  closeTable(frame, row, 0);
+  closeTable(frame, row);
 }
 
 const FORMAT_VI = { xlsx: 'Excel (.xlsx)', xlsb: 'Excel (.xlsb)', xls: 'Excel 97–2003 (.xls)', ods: 'LibreOffice (.ods)', html: 'HTML (.xls)', xml: 'Excel 2003 XML', csv: 'CSV' } as const;
@@ -62,7 +62,7 @@ export function sourcesSheet(wb: ExcelJS.Workbook, input: ReportInput): void {
     { header: 'Dòng loại vì lỗi', width: 10 },
     { header: 'Dòng bỏ qua', width: 10 },
     { header: 'Ghi chú (tệp chưa đọc, cách xác định huyện, dòng bỏ qua)', width: 50 },
-  ]);
+  ], 1);
   let row = frame.headerRow;
   for (const s of input.sources) {
     const l = s.ledger;
@@ -70,7 +70,7 @@ export function sourcesSheet(wb: ExcelJS.Workbook, input: ReportInput): void {
     const readable: Look = s.unreadable || s.format === null ? { center: true, fill: s.unreadable ? ERROR_FILL : WARNING_FILL } : CENTER;
     putRow(frame.ws, ++row, values, [WRAP, {}, CENTER, CENTER, INT, INT, INT, {}, readable, INT, INT, INT, WRAP]);
   }
-  closeTable(frame, row, 1);
+  closeTable(frame, row);
 }
 
 /** At most this many issues are listed: a national file can hold hundreds of thousands. */

@@ -40,9 +40,9 @@ export function matrixSheet(wb: ExcelJS.Workbook, input: ReportInput): void {
   const { plan, results } = input;
   const zones = plan.zoneScale.zones;
   const title = `MA TRẬN CHUYỂN VÙNG từ ${viDate(results.period.from)} đến ${viDate(results.period.to)} (chỉ tính xã có số liệu cả đầu kỳ và cuối kỳ)`;
-  const frame = openTable(wb, MATRIX_SHEET, title, columns(zones));
+  const frame = openTable(wb, MATRIX_SHEET, title, columns(zones), 3);
   const p = results.province;
   let row = block(frame.ws, frame.headerRow, { code: p.code, name: `Toàn tỉnh ${p.name}` }, p.transitions, zones, true);
   for (const d of results.districts) row = block(frame.ws, row, d, d.transitions, zones, false);
-  closeTable(frame, row, 3);
+  closeTable(frame, row);
 }

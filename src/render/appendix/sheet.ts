@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { IsoDate, Zone } from '../../core/types.js';
 import { stripUnsafe } from '../../core/safeText.js';
-import { applyPrintLayout, wrappedRowHeight } from '../print.js';
+import { applyPrintLayout, extendPrintArea, wrappedRowHeight } from '../print.js';
 
 export const FMT = { int: '#,##0', decimal: '#,##0.0#', pct: '0.0%', date: 'dd/mm/yyyy' } as const;
 
@@ -90,29 +90,57 @@ export interface Frame {
   columns: number;
 }
 
-/** Title in row 1, the header in row 2 (bold, wrapped), and every column's width. */
-export function openTable(wb: ExcelJS.Workbook, name: string, title: string, columns: Column[]): Frame {
-  const ws = wb.addWorksheet(name);
+/**
+ * A new sheet of the workbook: the one spot every appendix sheet is created, so that what all
+ * sheets share (the frozen panes here) is given when the sheet is opened. A streamed workbook
+ * (exceljs's WorkbookWriter) writes a sheet's views as soon as the sheet is added, so they
+ * cannot be set afterwards.
+ */
+export function addSheet(wb: ExcelJS.Workbook, name: string, views: Partial<ExcelJS.WorksheetView>[]): ExcelJS.Worksheet {
+  return wb.addWorksheet(name, { views });
+}
+
+/**
+ * Title in row 1, the header in row 2 (bold, wrapped), and every column's width; the title and
+ * header are frozen, with `frozenColumns` on the left.
+ */
+export function openTable(wb: ExcelJS.Workbook, name: string, title: string, columns: Column[], frozenColumns = 0): Frame {
+  const headerRow = 2;
+  const ws = addSheet(wb, name, [{ state: 'frozen', xSplit: frozenColumns, ySplit: headerRow, topLeftCell: `${colLetter(frozenColumns + 1)}${headerRow + 1}`, activeCell: `${colLetter(frozenColumns + 1)}${headerRow + 1}` }]);
+  columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
   const titleCell = ws.getCell(1, 1);
   titleCell.value = text(title);
   titleCell.font = { name: FONT, size: 13, bold: true };
   ws.getRow(1).height = 21;
-  const header = ws.getRow(2);
+  const header = ws.getRow(headerRow);
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = text(c.header);
     cell.style = style({ bold: true, wrap: true, center: true, fill: c.fill ?? HEADER_FILL });
-    ws.getColumn(i + 1).width = c.width;
   });
   header.height = 45;
-  return { ws, headerRow: 2, columns: columns.length };
+  // Laid out for A4 now, while the title and header rows are still open: a streamed sheet writes
+  // them with its first data row. closeTable moves the print area's end to the last row.
+  applyPrintLayout(ws, { repeatRows: [headerRow, headerRow], freezeRows: headerRow, freezeColumns: frozenColumns, columns: columns.length, lastRow: headerRow, titleRows: [1] });
+  return { ws, headerRow, columns: columns.length };
 }
 
-/** Filter header..lastRow, freeze the title and header (and `frozenColumns` on the left), and lay the sheet out for A4. */
-export function closeTable(frame: Frame, lastRow: number, frozenColumns = 0, lastPrinted = lastRow): void {
+/**
+ * Filter header..lastRow, stretch the print area down to `lastPrinted` (the layout itself was
+ * given in openTable, before a streamed sheet writes its first rows), and end the sheet: a
+ * streamed sheet writes what is left of it and takes no more rows (an in-memory one has no commit).
+ */
+export function closeTable(frame: Frame, lastRow: number, _frozenColumns = 0, lastPrinted = lastRow): void {
   const { ws, headerRow, columns } = frame;
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(lastRow, headerRow), column: columns } };
-  applyPrintLayout(ws, { repeatRows: [headerRow, headerRow], freezeRows: headerRow, freezeColumns: frozenColumns, columns, lastRow: lastPrinted, titleRows: [1] });
+  extendPrintArea(ws, lastPrinted);
+  commitSheet(ws);
+}
+
+/** A streamed sheet (WorksheetWriter) has commit(); an in-memory Worksheet has not. */
+export function commitSheet(ws: ExcelJS.Worksheet): void {
+  const streamed = ws as ExcelJS.Worksheet & { commit?: () => void };
+  if (typeof streamed.commit === 'function') streamed.commit();
 }
 
 /** 1 → "A", 27 → "AA". */
@@ -137,23 +165,30 @@ export function putRow(ws: ExcelJS.Worksheet, rowNumber: number, values: CellInp
   });
   const height = wrappedRowHeight(wrapped);
   if (height) row.height = height;
+  // A streamed sheet writes the row out now (and every row above it), so memory stays flat
+  // whatever the number of rows; in memory, commit does nothing.
+  row.commit();
 }
 
 /** The look of a cell showing a zone: its colour, centred. */
 export const zoneLook = (zone: Zone | undefined, extra: Look = {}): Look => ({ ...extra, fill: zone?.color, center: true });
 
 /**
- * A new workbook whose own dates come from the data (the period's end), never the clock, so
- * the same input gives the same bytes and a file's hash can be recorded.
+ * A workbook's own dates come from the data (the period's end), never the clock, so the same
+ * input gives the same bytes and a file's hash can be recorded.
  */
-export function stampedWorkbook(title: string, periodEnd: IsoDate): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  const stamp = excelDate(periodEnd) ?? new Date(0);
+export function stamp<W extends ExcelJS.Workbook>(wb: W, title: string, periodEnd: IsoDate): W {
+  const at = excelDate(periodEnd) ?? new Date(0);
   wb.creator = 'thidua';
   wb.lastModifiedBy = 'thidua';
-  wb.created = stamp;
-  wb.modified = stamp;
-  wb.lastPrinted = stamp;
+  wb.created = at;
+  wb.modified = at;
+  wb.lastPrinted = at;
   wb.title = title;
   return wb;
+}
+
+/** A new in-memory workbook, stamped with the data's dates. */
+export function stampedWorkbook(title: string, periodEnd: IsoDate): ExcelJS.Workbook {
+  return stamp(new ExcelJS.Workbook(), title, periodEnd);
 }

@@ -81,7 +81,7 @@ export function summarySheet(wb: ExcelJS.Workbook, input: ReportInput): void {
   const zones = plan.zoneScale.zones;
   const { from, to } = results.period;
   const title = `KẾT QUẢ PHÂN VÙNG ${provinceWords(plan.province).toUpperCase()} từ ${viDate(from)} đến ${viDate(to)}`;
-  const frame = openTable(wb, SUMMARY_SHEET, title, columns(zones));
+  const frame = openTable(wb, SUMMARY_SHEET, title, columns(zones), 2);
   const p = results.province;
   const units: UnitRow[] = [
     {
@@ -97,5 +97,5 @@ export function summarySheet(wb: ExcelJS.Workbook, input: ReportInput): void {
   ];
   let row = frame.headerRow;
   units.forEach((u, i) => putRow(frame.ws, ++row, unitValues(u), unitLooks(u, zones, i === 0)));
-  closeTable(frame, row, 2);
+  closeTable(frame, row);
 }

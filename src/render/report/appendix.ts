@@ -1,8 +1,9 @@
 // The report's landscape appendix: every commune with its start and end zone and result, grouped by district (or districts only at national scale).
-import type { Paragraph, Table } from 'docx';
+import type { Paragraph } from 'docx';
 import type { CommuneResult, DistrictResult } from '../../compile/types.js';
-import { BLANK, TEXT_WIDTH, dataTable, docTitle, italicBody, mm, type DataCell } from '../../docx/nd30.js';
+import { BLANK, TEXT_WIDTH, docTitle, italicBody, mm, type DataCell } from '../../docx/nd30.js';
 import { keepGroupsAndTail } from '../../docx/dataTable.js';
+import { rawDataTable } from '../../docx/rawTable.js';
 import type { ReportInput } from '../documentInput.js';
 import { COMMUNES_WORD, formatNumber, shortDate, upperFirst, zoneBook, type ZoneBook } from './format.js';
 import { NO_DATA_LABEL } from './zones.js';
@@ -51,12 +52,15 @@ function communeRows(input: ReportInput, book: ZoneBook, headings: Set<number>):
   const rows: DataCell[][] = [];
   let n = 0;
   let current: string | null = null;
+  const counts = new Map<string, number>();
+  for (const c of input.results.communes) counts.set(c.districtCode, (counts.get(c.districtCode) ?? 0) + 1);
   for (const c of input.results.communes) {
     if (c.districtCode !== current) {
       current = c.districtCode;
-      const count = input.results.communes.filter((x) => x.districtCode === current).length;
+      const count = counts.get(current) ?? 0;
+      // a district's heading stays on the page of its first commune
       headings.add(rows.length);
-      rows.push([{ text: `${c.districtName} (${formatNumber(count)} ${COMMUNES_WORD})`, bold: true, span: 7 }]);
+      rows.push([{ text: `${c.districtName} (${formatNumber(count)} ${COMMUNES_WORD})`, bold: true, span: 7, keepNext: true }]);
     }
     n += 1;
     rows.push([String(n), c.code, c.name, c.districtName, zoneCell(book, c.start?.zone ?? null), zoneCell(book, c.end?.zone ?? null), resultText(c, book)]);
@@ -64,12 +68,15 @@ function communeRows(input: ReportInput, book: ZoneBook, headings: Set<number>):
   return rows;
 }
 
-/** STT | Mã | Xã, phường, thị trấn | Huyện | Vùng đầu kỳ | Vùng cuối kỳ | Kết quả */
-export function communeAppendixTable(input: ReportInput, book: ZoneBook): Table {
+/**
+ * STT | Mã | Xã, phường, thị trấn | Huyện | Vùng đầu kỳ | Vùng cuối kỳ | Kết quả: up to thousands
+ * of rows, so written as XML text (rawDataTable), the same XML dataTable would give.
+ */
+export function communeAppendixTable(input: ReportInput, book: ZoneBook): Paragraph {
   const { period } = input.results;
   const headings = new Set<number>();
   const rows = communeRows(input, book, headings);
-  return dataTable({
+  return rawDataTable({
     columns: [
       { header: 'STT', width: mm(12), align: 'center' },
       { header: 'Mã', width: mm(16), align: 'center' },
@@ -92,14 +99,14 @@ function districtSummaryRow(d: DistrictResult, i: number): DataCell[] {
   return [String(i + 1), d.code, d.name, n(d.communeCount), n(c['held-green']), n(c.improved), n(c.becameGreen), n(c.worsened), n(c['green-not-held']), n(c.unchanged), n(c['no-data'])];
 }
 
-/** At national scale: one row per district with its commune counts by result. */
-export function districtAppendixTable(input: ReportInput, book: ZoneBook): Table {
+/** At national scale: one row per district with its commune counts by result (as XML text too). */
+export function districtAppendixTable(input: ReportInput, book: ZoneBook): Paragraph {
   const green = book.word(book.green.code);
   const p = input.results.province;
   const c = p.categories;
   const n = (v: number) => formatNumber(v);
   const col = (header: string) => ({ header, width: mm(21), align: 'center' as const });
-  return dataTable({
+  return rawDataTable({
     columns: [
       { header: 'STT', width: mm(12), align: 'center' },
       { header: 'Mã', width: mm(14), align: 'center' },
@@ -120,7 +127,7 @@ export function districtAppendixTable(input: ReportInput, book: ZoneBook): Table
 }
 
 /** The appendix's children: title, note, and the table (communes, or districts above `maxCommunes`). */
-export function appendix(input: ReportInput, maxCommunes: number): (Paragraph | Table)[] {
+export function appendix(input: ReportInput, maxCommunes: number): Paragraph[] {
   const book = zoneBook(input.plan);
   const total = input.results.communes.length;
   const full = total <= maxCommunes;

@@ -2,8 +2,9 @@
 import type { Paragraph, Table } from 'docx';
 import type { DistrictResult } from '../../compile/types.js';
 import type { Indicator } from '../../core/types.js';
-import { TEXT_WIDTH, body, bullet, dataTable, endMark, heading, mm, type DataCell } from '../../docx/nd30.js';
+import { TEXT_WIDTH, body, bullet, endMark, heading, mm, type DataCell } from '../../docx/nd30.js';
 import type { ReportInput } from '../documentInput.js';
+import { rawDataTable } from '../../docx/rawTable.js';
 import { afterTable } from './zones.js';
 import { COMMUNES_WORD, DISTRICTS_WORD, districtInSentence, formatNumber, joinVi, lowerFirst, upperFirst, zoneBook } from './format.js';
 
@@ -20,11 +21,12 @@ function indicatorCell(d: DistrictResult, ind: Indicator): string {
 }
 
 /** STT | Đơn vị | one column per plan indicator; "-" where a district reported nothing. */
-export function indicatorTable(input: ReportInput): Table {
+export function indicatorTable(input: ReportInput): Paragraph {
   const { plan, results } = input;
   const rows: DataCell[][] = results.districts.map((d, i) => [String(i + 1), d.name, ...plan.indicators.map((ind) => indicatorCell(d, ind))]);
   const total: DataCell[] = ['', 'Toàn tỉnh', ...results.province.indicators.map((t) => formatNumber(t.value))];
-  return dataTable({
+  // one row per district: written as XML text (rawDataTable)
+  return rawDataTable({
     columns: [
       { header: 'STT', width: mm(11), align: 'center' },
       { header: 'Đơn vị', width: mm(38), align: 'left' },

@@ -4,6 +4,7 @@ import type { DistrictResult, ZoneCounts, ZoneSummary } from '../../compile/type
 import { STYLE, TEXT_WIDTH, body, dataTable, mm, pt, subheading, type DataCell } from '../../docx/nd30.js';
 import { districtZoneChart, provinceZoneChart, type Chart, type ChartZone } from '../chart.js';
 import type { ReportInput } from '../documentInput.js';
+import { rawDataTable } from '../../docx/rawTable.js';
 import { courseParagraphs, mapCaption, pngFigure, reportFigures } from './figures.js';
 import {
   COMMUNES_WORD, dayMonth, formatChange, formatNumber, formatShare, lowerFirst, shortDate, shortDistrictName, zoneBook, type ZoneBook,
@@ -142,11 +143,12 @@ function districtRow(d: DistrictResult | null, i: number | null, name: string, s
 }
 
 /** STT | Đơn vị | Số xã | one column per zone ("đầu kỳ → cuối kỳ") | chưa có số liệu | tỷ lệ xanh | cấp độ (tham khảo). */
-export function districtZoneTable(input: ReportInput, book: ZoneBook): Table {
+export function districtZoneTable(input: ReportInput, book: ZoneBook): Paragraph {
   const { districts, province } = input.results;
   const rows = districts.map((d, i) => districtRow(d, i + 1, d.name, d, book));
   const total = districtRow(null, null, 'Toàn tỉnh', province, book);
-  return dataTable({
+  // one row per district: ~700 at national scale, so written as XML text
+  return rawDataTable({
     columns: [
       { header: 'STT', width: mm(11.5), align: 'center' },
       { header: 'Đơn vị', width: mm(29), align: 'left' },

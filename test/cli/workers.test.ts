@@ -1,0 +1,48 @@
+// Reading files on worker threads (THIDUA_WORKERS) must change nothing but the time: the same
+// report, issues in the same order, the same documents byte for byte, as one thread gives.
+// Spawns the built CLI: the pool runs from the compiled JavaScript only.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, thidua } from './helpers.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'thidua-workers-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const ONE = { THIDUA_WORKERS: '0' };
+const TWO = { THIDUA_WORKERS: '2' };
+
+describe('THIDUA_WORKERS', () => {
+  for (const input of ['fixtures/province', 'fixtures/broken', 'fixtures/bad']) {
+    it(`validate ${input}: the same JSON, issues in the same order, on one thread and on two`, () => {
+      const one = thidua(['validate', input, '--format', 'json', '--debug'], ROOT, ONE);
+      const two = thidua(['validate', input, '--format', 'json', '--debug'], ROOT, TWO);
+      expect(one.stderr).toContain('on the main thread');
+      expect(two.stderr).toMatch(/on 2 worker threads/);
+      expect(two.code).toBe(one.code);
+      const report = JSON.parse(one.stdout);
+      expect(report.files.length).toBeGreaterThan(5);
+      expect(report.files.flatMap((f: { issues: unknown[] }) => f.issues).length).toBeGreaterThan(0);
+      expect(two.stdout).toBe(one.stdout);
+    });
+  }
+
+  it('compile fixtures/province: the same report and workbook, byte for byte', () => {
+    const outs = [ONE, TWO].map((env, i) => {
+      const out = join(tmp, `c${i}`);
+      const r = thidua(['compile', 'fixtures/province', '--out', out, '--yes', '--format', 'json'], ROOT, env);
+      expect(r.code).toBe(0);
+      return out;
+    });
+    const names = readdirSync(outs[0]).sort();
+    // the report, the workbook (and the map's PNG when the plan has boundaries)
+    expect(names.filter((n) => /\.(docx|xlsx)$/.test(n))).toHaveLength(2);
+    expect(readdirSync(outs[1]).sort()).toEqual(names);
+    for (const n of names) expect(readFileSync(join(outs[1], n)).equals(readFileSync(join(outs[0], n))), n).toBe(true);
+  });
+
+  it('THIDUA_WORKERS=0 and =1 read on the main thread', () => {
+    for (const v of ['0', '1']) expect(thidua(['validate', 'fixtures/province', '--format', 'json', '--debug'], ROOT, { THIDUA_WORKERS: v }).stderr).toContain('on the main thread');
+  });
+});
