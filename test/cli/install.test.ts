@@ -3,7 +3,8 @@
 // prints no EBADENGINE warning). The install itself, on a clean HOME and npm prefix, needs the
 // registry: it is shown in the closing note of issue 14, not run here.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
@@ -66,5 +67,15 @@ describe('install', () => {
     const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0].files.map((f) => f.path);
     for (const f of ['bin/thidua.js', 'dist/cli/main.js', 'dist/cli/program.js', 'templates/plans/soc-trang-vung-xanh-2021.json', 'README.md']) expect(files, f).toContain(f);
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('fixtures/'))).toBe(false);
+  });
+
+  it('runs in a clone not yet built (no dist/ after npm ci): the sources through tsx', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-unbuilt-'));
+    for (const part of ['bin', 'src', 'templates', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    const r = spawnSync(process.execPath, ['bin/thidua.js', '--help'], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, LANG: 'C.UTF-8' } });
+    expect(r.stderr).not.toContain('npm run build');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Cách dùng: thidua');
   });
 });
