@@ -1,14 +1,13 @@
 // `validate --annotate DIR`: one marked-up .xlsx per readable input. The copies mirror the
 // input folders under DIR (two districts may both send "bao cao.xlsx"), each written whole,
 // one at a time, so memory holds one workbook; nothing is replaced without --force.
-import { access } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../core/types.js';
-import { ThiduaError, usageError } from '../core/errors.js';
+import { ThiduaError } from '../core/errors.js';
 import type { ReadLimits } from '../read/limits.js';
 import type { ValidationRun } from '../validate/run.js';
 import { annotatedWorkbook } from '../render/annotate.js';
-import { writeOutputs } from '../write/atomic.js';
+import { refuseExisting, writeOutputs } from '../write/atomic.js';
 
 export function annotatedName(path: string, keepExtension = false): string {
   const base = basename(path);
@@ -36,29 +35,18 @@ function commonFolder(paths: string[]): string {
 export function annotatedPaths(inputs: string[], dir: string): Map<string, string> {
   const root = commonFolder(inputs);
   const target = (p: string, keep: boolean) => join(dir, relative(root, dirname(resolve(p))), annotatedName(p, keep));
+  // two inputs whose copies would share a name (as the file system compares names) keep their extensions apart
+  const key = (p: string) => target(p, false).normalize('NFC').toLowerCase();
   const count = new Map<string, number>();
-  for (const p of inputs) count.set(target(p, false).normalize('NFC').toLowerCase(), (count.get(target(p, false).normalize('NFC').toLowerCase()) ?? 0) + 1);
-  return new Map(inputs.map((p) => [p, target(p, (count.get(target(p, false).normalize('NFC').toLowerCase()) ?? 0) > 1)]));
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await access(p);
-    return true;
-  } catch {
-    return false;
-  }
+  for (const p of inputs) count.set(key(p), (count.get(key(p)) ?? 0) + 1);
+  return new Map(inputs.map((p) => [p, target(p, (count.get(key(p)) ?? 0) > 1)]));
 }
 
 export async function writeAnnotated(run: ValidationRun, dir: string, force: boolean, lang: Lang, limits: ReadLimits): Promise<string[]> {
   // Word/PDF attachments read as documents have nothing to mark up.
   const files = [...new Map(run.files.filter((f) => !f.unreadable && !f.document).map((f) => [resolve(f.path), f])).values()];
   const paths = annotatedPaths(files.map((f) => f.path), dir);
-  if (!force) {
-    const taken: string[] = [];
-    for (const p of paths.values()) if (await exists(p)) taken.push(p);
-    if (taken.length > 0) throw usageError(`Tệp đã có, không ghi đè (thêm --force để thay): ${taken.join(', ')}`, `Files already exist and were not replaced (add --force to replace them): ${taken.join(', ')}`);
-  }
+  if (!force) await refuseExisting(paths.values());
   const written: string[] = [];
   for (const f of files) {
     const path = paths.get(f.path)!;

@@ -92,13 +92,16 @@ async function placeExclusive(tmp: string, target: string): Promise<void> {
   await unlink(tmp);
 }
 
+/** Refuses (exit 2, naming them) when any of these paths exists: the early, friendly check before work is done. */
+export async function refuseExisting(paths: Iterable<string>): Promise<void> {
+  const taken: string[] = [];
+  for (const p of paths) if (await exists(p)) taken.push(p);
+  if (taken.length > 0) throw alreadyThere(taken);
+}
+
 export async function writeOutputs(outputs: Output[], force: boolean): Promise<void> {
-  if (!force) {
-    // the early, friendly check; the exclusive placing below is what guarantees it
-    const taken: string[] = [];
-    for (const o of outputs) if (await exists(o.path)) taken.push(o.path);
-    if (taken.length > 0) throw alreadyThere(taken);
-  }
+  // the early check; the exclusive placing below is what guarantees it
+  if (!force) await refuseExisting(outputs.map((o) => o.path));
   const temps: string[] = [];
   const placed: string[] = [];
   guard(true);
