@@ -89,11 +89,10 @@ export function fitWidths(widths: number[], total: number): number[] {
   return scaled;
 }
 
-function spec(value: DataCell): DataCellSpec {
-  return typeof value === 'string' ? { text: value } : value;
-}
+export const spec = (value: DataCell): DataCellSpec => (typeof value === 'string' ? { text: value } : value);
 
-interface CellContext {
+/** What a cell takes from its column and row: shared by dataTable and its raw-XML twin (rawTable.ts). */
+export interface CellContext {
   width: number;
   align: CellAlign;
   style: string;

@@ -3,7 +3,7 @@
 // them. rawDataTable writes the very XML dataTable's Table gives (the test compares them), and
 // hands the document a placeholder paragraph that packDocument swaps for the table.
 import { Paragraph, TextRun } from 'docx';
-import { fitWidths, type CellAlign, type DataCell, type DataCellSpec, type DataColumn, type DataTableOptions } from './dataTable.js';
+import { fitWidths, spec, type CellAlign, type CellContext, type DataCell, type DataColumn, type DataTableOptions } from './dataTable.js';
 import { STYLE } from './layout.js';
 
 const JC: Record<CellAlign, string> = { left: 'left', center: 'center', right: 'right', justify: 'both' };
@@ -18,19 +18,9 @@ const LINE = 'w:val="single" w:color="000000" w:sz="4"';
 const TABLE_BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${LINE}/>`).join('');
 const CELL_MARGINS = '<w:tblCellMar><w:top w:type="dxa" w:w="0"/><w:left w:type="dxa" w:w="70"/><w:bottom w:type="dxa" w:w="0"/><w:right w:type="dxa" w:w="70"/></w:tblCellMar>';
 
-const spec = (value: DataCell): DataCellSpec => (typeof value === 'string' ? { text: value } : value);
-
 function flag(tag: string, value: boolean | undefined): string {
   if (value === undefined) return '';
   return value ? `<w:${tag}/><w:${tag}Cs/>` : `<w:${tag} w:val="false"/><w:${tag}Cs w:val="false"/>`;
-}
-
-interface CellContext {
-  width: number;
-  align: CellAlign;
-  style: string;
-  bold?: boolean;
-  keepNext?: boolean;
 }
 
 function cellXml(value: DataCell, ctx: CellContext): string {
