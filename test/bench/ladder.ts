@@ -6,7 +6,7 @@
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { DATA, type Manifest } from './generate.js';
+import { DATA, prng, type Manifest } from './generate.js';
 
 export const LADDER_VERSION = 1;
 
@@ -19,18 +19,6 @@ export interface Rung {
   registry: string;
   from: string;
   to: string;
-}
-
-/** mulberry32, as generate.ts. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const ZONES = ['Xanh', 'Vàng', 'Cam', 'Đỏ'];
