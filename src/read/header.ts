@@ -145,7 +145,7 @@ export function isColumnNumberRow(cells: CellValue[]): boolean {
 // be a word of a name ("tong cong", "total"), never "cong" or "tong" alone.
 const TOTAL_HEADS = ['', 'tổng cộng', 'cộng', 'tổng', 'tổng số', 'cộng chung', 'tổng cộng chung'];
 const TOTAL_PLACES = ['', 'toàn huyện', 'toàn thị xã', 'toàn thành phố', 'toàn tỉnh', 'toàn quận'];
-const TOTAL_PHRASES = new Set([
+export const TOTAL_PHRASES = new Set([
   ...TOTAL_HEADS.flatMap((h) => TOTAL_PLACES.map((p) => `${h} ${p}`.trim())).filter(Boolean),
   'tổng hợp chung', 'tong cong', 'tong so', 'toan huyen', 'tong cong toan huyen', 'total', 'grand total', 'sum',
 ]);
@@ -163,9 +163,16 @@ function totalWords(v: string): string {
 
 const totalMemo = new Map<string, boolean>();
 
+/**
+ * Every total phrase holds a t, c or s (tổng, cộng, toàn, total, sum, in either case and either
+ * normal form): a cell without one (an STT, a code, a date, a count) is not looked at further.
+ */
+const MAY_BE_TOTAL = /[tcs]/i;
+
 /** Is this cell's text exactly a total phrase ("Tổng cộng", "Cộng:", "TOÀN HUYỆN")? Kept per distinct text. */
 export function isTotalLabel(v: string): boolean {
   if (v.length > 60) return false; // no total phrase is longer; long cells stay out of the memo (collections.ts)
+  if (!MAY_BE_TOTAL.test(v)) return false;
   let total = totalMemo.get(v);
   if (total === undefined) {
     total = v.length <= 60 && TOTAL_PHRASES.has(totalWords(v));
@@ -183,6 +190,15 @@ const IDENTITY_FIELDS = ['communeCode', 'communeName', 'name', 'unit', 'position
  * a person, a collective, an indicator or a difficulty holds anything else.
  */
 export function isTotalRow(cells: CellValue[], map: ColumnMap): boolean {
+  // A row that fills two identity columns (a commune's code and name, say) is never a total,
+  // whatever else it holds: most rows stop here, before any cell's text is looked at.
+  let named = -1;
+  for (const field of IDENTITY_FIELDS) {
+    const col = map.columns.get(field);
+    if (col === undefined || col === named || isBlankCell(cells[col])) continue;
+    if (named >= 0) return false;
+    named = col;
+  }
   let phraseAt = -1;
   for (let c = 0; c < cells.length; c++) {
     const v = cells[c];
@@ -199,11 +215,12 @@ export function isTotalRow(cells: CellValue[], map: ColumnMap): boolean {
   for (const field of IDENTITY_FIELDS) {
     const col = map.columns.get(field);
     if (col === undefined || col === phraseAt) continue;
-    const v = cells[col];
-    if (!(v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) return false;
+    if (!isBlankCell(cells[col])) return false;
   }
   return true;
 }
+
+const isBlankCell = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 export function isBlankRow(cells: CellValue[]): boolean {
   return cells.every((v) => v === null || (typeof v === 'string' && v.trim() === ''));

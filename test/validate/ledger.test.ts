@@ -11,7 +11,7 @@ import { loadPlan } from '../../src/data/plan.js';
 import { loadRegistry } from '../../src/data/registry.js';
 import { DEFAULT_PLAN, DEFAULT_REGISTRY } from '../../src/cli/context.js';
 import { validateInputs } from '../../src/validate/run.js';
-import { isTotalLabel, isTotalRow, type ColumnMap } from '../../src/read/header.js';
+import { isTotalLabel, isTotalRow, TOTAL_PHRASES, type ColumnMap } from '../../src/read/header.js';
 import { layout, type Cell, type TableSpec } from '../../fixtures/build/grid.js';
 import { workbookBytes } from '../../fixtures/build/write-xlsx.js';
 
@@ -113,6 +113,14 @@ describe('total rows', () => {
     for (const t of ['Công', 'Cong', 'Tong', 'Công an viên', 'Cộng tác viên', 'Công an xã Phú Tâm', 'Công đoàn cơ sở', 'Công ty TNHH', 'Tổng đài viên', 'Tổng hợp số liệu']) expect(isTotalLabel(t), t).toBe(false);
   });
 
+  it('are every phrase of the list, in capitals, in NFD, and with a number before it', () => {
+    for (const p of TOTAL_PHRASES) {
+      for (const t of [p, p.toUpperCase(), p.normalize('NFD'), `I. ${p}:`]) expect(isTotalLabel(t), t).toBe(true);
+    }
+    // cells the quick letter test turns away are never phrases
+    for (const t of ['1', '94401', '2021-08-01', '12/08/2021', '(1)', 'Xanh', 'Vàng']) expect(isTotalLabel(t), t).toBe(false);
+  });
+
   it('stand alone in a label column, on a row that names nobody', () => {
     expect(isTotalRow(['Tổng cộng', null, null, null, null, null, null], nominations)).toBe(true);
     expect(isTotalRow([null, null, 'Cộng', null, null, null, null], nominations)).toBe(true);
@@ -123,5 +131,9 @@ describe('total rows', () => {
     expect(isTotalRow([null, null, null, null, null, null, 'Cộng'], nominations)).toBe(true);
     const zones = map({ stt: 0, communeCode: 1, communeName: 2, date: 3, zone: 4, note: 5 });
     expect(isTotalRow([null, null, null, null, 'Cộng', null], zones)).toBe(false);
+    // the phrase in the STT column beside one identity cell, or two identity cells: not a total
+    expect(isTotalRow(['Tổng cộng', null, null, null, null, null, 'x'], nominations)).toBe(false);
+    expect(isTotalRow(['Tổng cộng', null, 'Cộng', null, null, 'Xã Phú Tâm', null], nominations)).toBe(false);
+    expect(isTotalRow(['Tổng cộng', null, null, null, null, null, null], zones)).toBe(true);
   });
 });
