@@ -2,7 +2,8 @@
 // as the report, one row per commune, the transition matrices, indicators, difficulties, every
 // source file and every issue. compile streams it (appendixBytes); the same input gives the
 // same bytes (fixed document dates, fixed zip entry dates).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbookWriter } from '../write/excel.js';
 import { PassThrough } from 'node:stream';
 import type { ReportInput } from './documentInput.js';
 import { communesSheet } from './appendix/communes.js';
@@ -10,7 +11,7 @@ import { indicatorsSheet } from './appendix/indicators.js';
 import { difficultiesSheet, issuesSheet, sourcesSheet } from './appendix/lists.js';
 import { matrixSheet } from './appendix/matrix.js';
 import { stamp, stampedWorkbook } from './appendix/sheet.js';
-import { stampZipEntries } from '../write/zip.js';
+import { stampZipEntries, storedEntries, zipFiles } from '../write/zip.js';
 import { summarySheet } from './appendix/summary.js';
 import { placeMap } from './appendix/mapImage.js';
 
@@ -56,7 +57,7 @@ export async function appendixBytes(input: ReportInput): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const sink = new PassThrough();
   sink.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } } as Partial<ExcelJS.stream.xlsx.WorkbookWriterOptions>);
+  const wb = newWorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } } as Partial<ExcelJS.stream.xlsx.WorkbookWriterOptions>);
   stamp(wb, title(input), input.results.period.to);
   writeAppendix(wb, input);
   await wb.commit();
@@ -64,11 +65,13 @@ export async function appendixBytes(input: ReportInput): Promise<Buffer> {
 }
 
 /**
- * An in-memory workbook as .xlsx bytes that depend only on its content: exceljs stamps every
- * zip entry with the clock time, rewritten here (stampZipEntries). A workbook carrying the
- * clock in `created`/`modified` (exceljs's default) is not made deterministic here: stamp()
- * sets them from the data.
+ * An in-memory workbook as .xlsx bytes that depend only on its content: exceljs writes its
+ * parts stored, and they are deflated again with zlib, with fixed entry dates (zipFiles) —
+ * exceljs's own zip deflates in JavaScript (pako), 3–4× slower. A workbook carrying the clock
+ * in `created`/`modified` (exceljs's default) is not made deterministic here: stamp() sets
+ * them from the data.
  */
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return stampZipEntries(Buffer.from(await wb.xlsx.writeBuffer()));
+  const stored = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Partial<ExcelJS.XlsxWriteOptions>));
+  return zipFiles(storedEntries(stored));
 }

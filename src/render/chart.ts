@@ -335,7 +335,11 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-/** An 8-bit RGBA PNG (no filtering, zlib level 6: the same pixels give the same bytes; level 9 is 5× slower on anti-aliased text for 8% less). */
+/**
+ * An 8-bit RGBA PNG, no filtering, zlib level 3: the same pixels give the same bytes. On the
+ * 1800 × 1404 map level 3 deflates in 26 ms to 418 KB where level 6 took 92 ms for 350 KB
+ * (level 9 is 5× slower still on anti-aliased text for 8% less).
+ */
 export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
   if (rgba.length !== width * height * 4) throw new Error('RGBA buffer does not match the image size');
   const ihdr = Buffer.alloc(13);
@@ -345,7 +349,7 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
   const raw = Buffer.alloc((width * 4 + 1) * height);
   for (let y = 0; y < height; y++) raw.set(rgba.subarray(y * width * 4, (y + 1) * width * 4), y * (width * 4 + 1) + 1);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 6 })), chunk('IEND', new Uint8Array(0))]);
+  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 3 })), chunk('IEND', new Uint8Array(0))]);
 }
 
 /** SVG and PNG of a scene. */

@@ -238,6 +238,14 @@ export function blendPainted(img: RgbaImage, cov: Coverage, paint: Paint, dx = 0
       if (a <= 0 || x < 0 || x >= img.width) continue;
       const color = paint(x, y);
       const o = (y * img.width + x) * 4;
+      if (a === 1) {
+        // inside the shape (most of a commune's pixels): the paint replaces what was there
+        img.rgba[o] = color[0];
+        img.rgba[o + 1] = color[1];
+        img.rgba[o + 2] = color[2];
+        img.rgba[o + 3] = 255;
+        continue;
+      }
       for (let k = 0; k < 3; k++) img.rgba[o + k] = Math.round(img.rgba[o + k] * (1 - a) + color[k] * a);
       img.rgba[o + 3] = Math.round(img.rgba[o + 3] * (1 - a) + 255 * a);
     }

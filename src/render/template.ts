@@ -2,7 +2,8 @@
 // kind the validator reads, with the canonical headers, the district's communes and the plan's
 // checkpoints prefilled, and dropdowns / number and date limits so bad input cannot be typed.
 // Pure: returns an exceljs Workbook; the CLI writes it.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../write/excel.js';
 import type { Commune, District, IsoDate, Plan } from '../core/types.js';
 import type { Registry } from '../data/registry.js';
 import { KINDS } from '../read/schema.js';
@@ -246,7 +247,7 @@ export function districtTemplate({ plan, registry, districtCode }: TemplateInput
   const district = registry.districts.get(districtCode)!;
   const communes = [...registry.communesOf(districtCode)].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const lookback = addDays(plan.period.from, -plan.baselineLookbackDays);
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   // Fixed metadata so the same plan and register give the same workbook.
   wb.creator = 'thidua';
   wb.created = wb.modified = utcDate(plan.period.from);

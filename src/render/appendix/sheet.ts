@@ -1,7 +1,8 @@
 // Building blocks shared by the appendix workbook's sheets: shared cell styles (built once,
 // never mutated per cell, so 10,000 rows do not mean 10,000 style objects), safe text, Excel
 // dates, zone colours, and a table frame (title, bold header, widths, frozen pane, filter).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../write/excel.js';
 import type { IsoDate, Zone } from '../../core/types.js';
 import { stripUnsafe } from '../../core/safeText.js';
 import { applyPrintLayout, extendPrintArea, wrappedRowHeight } from '../print.js';
@@ -190,5 +191,5 @@ export function stamp<W extends ExcelJS.Workbook>(wb: W, title: string, periodEn
 
 /** A new in-memory workbook, stamped with the data's dates. */
 export function stampedWorkbook(title: string, periodEnd: IsoDate): ExcelJS.Workbook {
-  return stamp(new ExcelJS.Workbook(), title, periodEnd);
+  return stamp(newWorkbook(), title, periodEnd);
 }

@@ -1,7 +1,7 @@
 // The clerk's workbook of the shortlist (issue 4 output 2): everyone proposed, and every
 // nomination left out with the reason and the cell it came from. For Sở Nội vụ only, never
 // sent to UBND tỉnh. Building is pure; workbookBytes (appendix.ts) packs it deterministically.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { workbookBytes } from '../appendix.js';
 import { REASON_TEXT } from '../../shortlist/eligibility.js';
 import type { LeftOut } from '../../shortlist/types.js';
