@@ -80,7 +80,7 @@ export async function validateInPool(
   onOutcome?: (o: FileOutcome) => void,
 ): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
-  const data = { plan: job.plan, districts: job.registry.districts, communes: job.registry.communes, window: job.window, forcedDistrict: job.forcedDistrict, limits: job.limits };
+  const data = { plan: job.plan, districts: job.registry.districts, communes: job.registry.communes, nameKeys: job.registry.nameKeys, window: job.window, forcedDistrict: job.forcedDistrict, limits: job.limits };
   const threads = Array.from({ length: size }, () => new Worker(WORKER, { workerData: data }));
   let next = 0;
   try {

@@ -1,6 +1,7 @@
 // Matching typed commune and district names against the bundled 2021 register (SPEC §2.1).
 import { describe, expect, it } from 'vitest';
-import { loadRegistry } from '../../src/data/registry.js';
+import { buildRegistry, loadRegistry, type NameKeys } from '../../src/data/registry.js';
+import { unitLooseKey, unitToneKey } from '../../src/core/normalize.js';
 import { DEFAULT_REGISTRY } from '../../src/cli/context.js';
 
 const reg = loadRegistry(DEFAULT_REGISTRY);
@@ -15,6 +16,19 @@ describe('register', () => {
     expect(reg.communes.size).toBe(109);
     const perDistrict = [...reg.districts.keys()].map((d) => reg.communesOf(d).length);
     expect(perDistrict).toEqual([10, 8, 13, 9, 8, 11, 11, 8, 10, 10, 11]);
+  });
+
+  it('hands a reading thread name keys that match what it would work out, and matches by the keys it is given', () => {
+    for (const c of reg.communes.values()) expect(reg.nameKeys.get(c.code), c.name).toEqual([unitToneKey(c.name), unitLooseKey(c.name)]);
+    const again = buildRegistry(reg.districts, reg.communes, reg.nameKeys);
+    for (const c of reg.communes.values()) expect(again.findCommune(c.name, c.districtCode)).toEqual(reg.findCommune(c.name, c.districtCode));
+    // the keys given are the ones used: a commune given another name's keys is found by that name
+    const swapped = new Map<string, NameKeys>(reg.nameKeys);
+    swapped.set('31729', reg.nameKeys.get('31717')!);
+    swapped.set('31717', reg.nameKeys.get('31729')!);
+    const other = buildRegistry(reg.districts, reg.communes, swapped);
+    const hit = other.findCommune('Xã Hoà Tú II', '947');
+    expect(hit.kind === 'found' && hit.commune.code).toBe('31717');
   });
 
   it('ignores case, spacing, Unicode form, tone placement, prefixes and roman numerals', () => {
