@@ -49,7 +49,11 @@ function keyOf(label: string): string {
   return key;
 }
 
+/** A label with a letter (ASCII or not): every field's words and exact labels have one, so numbers, dates and codes name no field. */
+const HAS_LETTER = /[A-Za-z\u0080-\uffff]/;
+
 function bestField(kind: CompiledKind, label: string): { field: string; score: number } | null {
+  if (!HAS_LETTER.test(label)) return null;
   let memo = bestMemo.get(kind);
   if (!memo) bestMemo.set(kind, (memo = new Map()));
   if (label.length > MEMO_KEY_MAX) memo = new Map(); // a long label is worked out, not remembered
@@ -71,12 +75,19 @@ function bestField(kind: CompiledKind, label: string): { field: string; score: n
   return top;
 }
 
-function mapColumns(kind: CompiledKind, labelsOf: (c: number) => string[], width: number): ColumnMap & { score: number } {
-  const best = new Map<string, { col: number; score: number; others: number[] }>();
-  const labels: string[] = [];
+/** Each field's best column (and the others that tie with it) for one candidate header. */
+type Claims = Map<string, { col: number; score: number; others: number[] }>;
+
+/**
+ * Which column each field takes under a candidate header, and the candidate's score. Header
+ * search tries some 160 candidates a sheet: the ColumnMap (labels copied, letters) is made only
+ * for the one that wins (columnMap).
+ */
+function claimColumns(kind: CompiledKind, labelsOf: (c: number) => string[], width: number): { claims: Claims; score: number } {
+  const best: Claims = new Map();
+  let score = 0;
   for (let c = 0; c < width; c++) {
     const cands = labelsOf(c).filter(Boolean);
-    labels[c] = ownCopy(cands[0] ?? ''); // kept with every row's place: not a slice of the file's text
     let top: { field: string; score: number } | null = null;
     for (const label of cands) {
       const t = bestField(kind, label);
@@ -87,14 +98,21 @@ function mapColumns(kind: CompiledKind, labelsOf: (c: number) => string[], width
     if (!prev || top.score > prev.score) best.set(top.field, { col: c, score: top.score, others: prev ? [...prev.others, prev.col] : [] });
     else if (top.score === prev.score) prev.others.push(c);
   }
-  const columns = new Map([...best].map(([k, v]) => [k, v.col]));
-  const duplicates = [...best].filter(([, v]) => v.others.length > 0 && v.score === 100).map(([k, v]) => [k, v.others] as [string, number[]]);
-  const score = [...best.values()].reduce((a, v) => a + (v.score === 100 ? 3 : 2), 0);
-  const letters = new Map([...columns].map(([k, c]) => [k, columnLetter(c)]));
-  return { columns, duplicates, labels, letters, score };
+  for (const v of best.values()) score += v.score === 100 ? 3 : 2;
+  return { claims: best, score };
 }
 
-function missingGroups(kind: CompiledKind, columns: Map<string, number>): string[][] {
+/** The winning candidate's column map: labels (copies, not slices of the file's text: they are kept with every row's place) and letters. */
+function columnMap(claims: Claims, labelsOf: (c: number) => string[], width: number): ColumnMap {
+  const labels: string[] = [];
+  for (let c = 0; c < width; c++) labels[c] = ownCopy(labelsOf(c).filter(Boolean)[0] ?? '');
+  const columns = new Map([...claims].map(([k, v]) => [k, v.col]));
+  const duplicates = [...claims].filter(([, v]) => v.others.length > 0 && v.score === 100).map(([k, v]) => [k, v.others] as [string, number[]]);
+  const letters = new Map([...columns].map(([k, c]) => [k, columnLetter(c)]));
+  return { columns, duplicates, labels, letters };
+}
+
+function missingGroups(kind: CompiledKind, columns: { has(field: string): boolean }): string[][] {
   return kind.spec.required.filter((group) => !group.some((fld) => columns.has(fld)));
 }
 
@@ -112,18 +130,22 @@ export function findHeader(rows: RawRow[]): HeaderFound | null {
     ];
     if (i + 1 < rows.length) {
       shapes.push({
-        labelsOf: (c) => [labelAt(i + 1, c), labelAt(i, c), `${labelAt(i, c)} ${labelAt(i + 1, c)}`],
+        labelsOf: (c) => {
+          const [top, below] = [labelAt(i, c), labelAt(i + 1, c)];
+          // the merged parent's label and the column's own, together only when both are there
+          return top && below ? [below, top, `${top} ${below}`] : [below || top];
+        },
         headerRows: [rows[i].row, rows[i + 1].row],
       });
     }
     for (const kind of COMPILED_KINDS) {
       for (const shape of shapes) {
-        const m = mapColumns(kind, shape.labelsOf, width);
-        const missing = missingGroups(kind, m.columns);
+        const m = claimColumns(kind, shape.labelsOf, width);
+        const missing = missingGroups(kind, m.claims);
         const score = m.score + (missing.length === 0 ? 1000 : 0) - missing.length * 10;
         if (!best || score > best.score) {
           const titleText = texts.slice(0, i).map((t) => t.join(' ')).join(' ');
-          best = { kind: kind.spec.kind, spec: kind, map: m, headerRows: shape.headerRows, missing, titleText, score };
+          best = { kind: kind.spec.kind, spec: kind, map: columnMap(m.claims, shape.labelsOf, width), headerRows: shape.headerRows, missing, titleText, score };
         }
       }
     }
