@@ -1,6 +1,8 @@
 // The command line: parse flags (program.ts), hand each command to its module, and turn known
 // failures into one sentence and an exit code.
-import { CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import type * as Commander from 'commander';
+const { CommanderError } = createRequire(import.meta.url)('commander') as typeof Commander;
 import { EXIT, ThiduaError } from '../core/errors.js';
 import { langOfArgv } from './lang.js';
 import { buildProgram } from './program.js';

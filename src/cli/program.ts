@@ -2,7 +2,11 @@
 // English with --lang en or an English locale). Commander parses; each command's module is loaded
 // only when it runs, so `thidua --help` stays fast. Commander's own English is replaced: help
 // titles here, parse errors in usage.ts.
-import { Command, Option } from 'commander';
+import { createRequire } from 'node:module';
+import type * as Commander from 'commander';
+// commander through require(): its ES module wrapper costs ~13 ms more of every start (`--help` included)
+const { Command, Option } = createRequire(import.meta.url)('commander') as typeof Commander;
+type Command = Commander.Command;
 import type { Lang } from '../core/types.js';
 import { checkFormat } from './optionValues.js';
 import { usageThrower } from './usage.js';
