@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { DATA, prng, type Manifest } from './generate.js';
 
-export const LADDER_VERSION = 1;
+export const LADDER_VERSION = 2;
 
 export interface Rung {
   version: number;

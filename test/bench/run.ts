@@ -135,6 +135,12 @@ async function run(m: Manifest): Promise<Row[]> {
   return rows(res);
 }
 
+/** A run that failed (exit code other than 0, or 1 for "issues found") holds no target, whatever its time: it did not do the work. */
+function failedOr(r: Row): Row {
+  if (r.exitCode === 0 || r.exitCode === 1) return r;
+  return { ...r, target: `FAILED (exit ${r.exitCode ?? 'signal'}): ${r.target}`, ok: false };
+}
+
 /** Every measure with its target (issue 15), in the table's order; rows not measured are left out. */
 function rows(res: Map<string, Measure>): Row[] {
   const out: Row[] = [];
@@ -146,7 +152,7 @@ function rows(res: Map<string, Measure>): Row[] {
     let ok: boolean | null = null;
     if (limit !== null && ratio !== null) ok = ratio <= limit;
     if (rssLimit !== null && x.maxRssMb !== null) ok = (ok ?? true) && x.maxRssMb < rssLimit;
-    out.push({ ...x, rowsPerSec: x.rows ? Math.round(x.rows / (x.wallMs / 1000)) : null, floor: f ? floor : null, ratio, target, ok });
+    out.push(failedOr({ ...x, rowsPerSec: x.rows ? Math.round(x.rows / (x.wallMs / 1000)) : null, floor: f ? floor : null, ratio, target, ok }));
   };
   row('floor: csv-parse, district CSVs', null, null, 'floor');
   row('floor: csv-parse, national CSV', null, null, 'floor');
@@ -160,6 +166,7 @@ function rows(res: Map<string, Measure>): Row[] {
   row('pandas: district CSVs', 'validate district CSVs', null, 'thidua faster');
   row('pandas: national CSV', 'validate national CSV', null, 'thidua faster');
   for (const r of out) {
+    if (r.target.startsWith('FAILED')) continue;
     if (r.name === 'compile province fixtures') r.ok = r.wallMs <= 600;
     if (r.name.startsWith('pandas') && r.ratio !== null) r.ok = r.ratio >= 1; // ratio = pandas / thidua
   }
@@ -175,7 +182,7 @@ function rows(res: Map<string, Measure>): Row[] {
     const linear = perRow === null || k === LADDER[0] ? null : perRow <= 1.25;
     const memory = x.maxRssMb === null ? null : x.maxRssMb < 400;
     const ok = linear === null && memory === null ? null : (linear ?? true) && (memory ?? true);
-    out.push({ ...x, rowsPerSec: x.rows ? Math.round(x.rows / (x.wallMs / 1000)) : null, floor: base && k !== LADDER[0] ? base.name : null, ratio: k === LADDER[0] ? null : perRow, target: 'time ∝ rows (≤ 1.25× per row), < 400 MB', ok });
+    out.push(failedOr({ ...x, rowsPerSec: x.rows ? Math.round(x.rows / (x.wallMs / 1000)) : null, floor: base && k !== LADDER[0] ? base.name : null, ratio: k === LADDER[0] ? null : perRow, target: 'time ∝ rows (≤ 1.25× per row), < 400 MB', ok }));
   }
   return out;
 }
