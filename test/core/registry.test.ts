@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { buildRegistry, loadRegistry, type NameKeys } from '../../src/data/registry.js';
 import { unitLooseKey, unitToneKey } from '../../src/core/normalize.js';
 import { DEFAULT_REGISTRY } from '../../src/cli/context.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const reg = loadRegistry(DEFAULT_REGISTRY);
 const found = (name: string, district?: string) => {
@@ -16,6 +19,38 @@ describe('register', () => {
     expect(reg.communes.size).toBe(109);
     const perDistrict = [...reg.districts.keys()].map((d) => reg.communesOf(d).length);
     expect(perDistrict).toEqual([10, 8, 13, 9, 8, 11, 11, 8, 10, 10, 11]);
+  });
+
+  it('reads a plain register (its own scanner) and a quoted one (csv-parse) to the same units, lines counted the same', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-register-'));
+    try {
+      const plain = readFileSync(DEFAULT_REGISTRY, 'utf8');
+      // every name quoted, a blank line and a line of spaces: csv-parse's path
+      const lines = plain.split('\n');
+      const quoted = [lines[0], '', ...lines.slice(1).map((l) => l.split(',').map((f, i) => (i === 2 && f ? `"${f}"` : f)).join(',')), '   '].join('\n');
+      writeFileSync(join(dir, 'quoted.csv'), quoted);
+      writeFileSync(join(dir, 'plain.csv'), `\ufeff${lines[0]}\n\n${lines.slice(1).join('\n')}\n   \n`);
+      const [a, b] = [loadRegistry(join(dir, 'quoted.csv')), loadRegistry(join(dir, 'plain.csv'))];
+      expect(b.communes).toEqual(reg.communes);
+      expect(a.communes).toEqual(reg.communes);
+      expect(b.districts).toEqual(a.districts);
+      // a code repeated: both paths name the same lines
+      const twice = [lines[0], lines[1], lines[12], lines[12]].join('\n');
+      writeFileSync(join(dir, 'twice.csv'), twice);
+      writeFileSync(join(dir, 'twice-quoted.csv'), twice.replace(/,([^,]*),/, ',"$1",'));
+      const refusal = (f: string) => {
+        try {
+          loadRegistry(join(dir, f));
+        } catch (e) {
+          return (e as { text: { en: string } }).text.en;
+        }
+        return 'accepted';
+      };
+      expect(refusal('twice.csv')).toMatch(/repeats codes .*\(3, 4\)/);
+      expect(refusal('twice-quoted.csv').replace('twice-quoted', 'twice')).toBe(refusal('twice.csv'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('hands a reading thread name keys that match what it would work out, and matches by the keys it is given', () => {
