@@ -6,6 +6,7 @@ import { newWorkbook } from '../../write/excel.js';
 import type { IsoDate, Zone } from '../../core/types.js';
 import { stripUnsafe } from '../../core/safeText.js';
 import { applyPrintLayout, extendPrintArea, wrappedRowHeight } from '../print.js';
+import { rawSink, type RawSink } from './rawRows.js';
 
 export const FMT = { int: '#,##0', decimal: '#,##0.0#', pct: '0.0%', date: 'dd/mm/yyyy' } as const;
 
@@ -153,8 +154,23 @@ export function colLetter(n: number): string {
 
 export type CellInput = ExcelJS.CellValue;
 
-/** Append one data row: values, then a look per cell (the same look for all when one is given). */
+const sinks = new WeakMap<ExcelJS.Worksheet, RawSink | null>();
+
+/**
+ * Append one data row: values, then a look per cell (the same look for all when one is given).
+ * On a streamed sheet the row goes out as XML text (rawRows.ts: the bytes exceljs would write).
+ */
 export function putRow(ws: ExcelJS.Worksheet, rowNumber: number, values: CellInput[], looks: Look | Look[]): void {
+  let sink = sinks.get(ws);
+  if (sink === undefined) sinks.set(ws, (sink = rawSink(ws)));
+  if (sink) {
+    const lookAt = (i: number) => (Array.isArray(looks) ? looks[i] : looks);
+    const wrapped: { text: string; width: number }[] = [];
+    values.forEach((v, i) => {
+      if (lookAt(i)?.wrap && typeof v === 'string') wrapped.push({ text: v, width: ws.getColumn(i + 1).width ?? 9 });
+    });
+    if (sink.write(rowNumber, values, values.map((_, i) => style(lookAt(i))), wrappedRowHeight(wrapped) || undefined)) return;
+  }
   const row = ws.getRow(rowNumber);
   const wrapped: { text: string; width: number }[] = [];
   values.forEach((v, i) => {
