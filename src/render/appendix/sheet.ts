@@ -26,8 +26,14 @@ export interface Look {
 
 const cache = new Map<string, Partial<ExcelJS.Style>>();
 
+const byLook = new WeakMap<Look, Partial<ExcelJS.Style>>();
+const NO_LOOK: Look = {};
+
 /** The shared style object for a look; callers assign it whole and never change it. */
-export function style(look: Look = {}): Partial<ExcelJS.Style> {
+export function style(look: Look = NO_LOOK): Partial<ExcelJS.Style> {
+  // looks are constants of the sheets, asked for on every cell: found by the object first
+  const known = byLook.get(look);
+  if (known) return known;
   const key = `${look.bold ? 1 : 0}|${look.numFmt ?? ''}|${look.fill ?? ''}|${look.wrap ? 1 : 0}|${look.center ? 1 : 0}`;
   let s = cache.get(key);
   if (!s) {
@@ -40,6 +46,7 @@ export function style(look: Look = {}): Partial<ExcelJS.Style> {
     };
     cache.set(key, s);
   }
+  byLook.set(look, s);
   return s;
 }
 
