@@ -51,7 +51,7 @@ function conflicts(reg: Registry, files: FileOutcome[], rows: RowsByCommune, zon
   for (const group of members) {
     const [head, ...rest] = group;
     rest.forEach((g) => drop.add(g.a));
-    warnDuplicateRows(group);
+    warnDuplicateRows(group, cap);
     if (rest.every((g) => g.a.zone === head.a.zone)) continue;
     const newer = twice.settle(group);
     if (newer) {
@@ -62,9 +62,11 @@ function conflicts(reg: Registry, files: FileOutcome[], rows: RowsByCommune, zon
     }
     drop.add(head.a);
     const c = reg.communes.get(head.a.communeCode)!;
-    // Each row of the conflict gets the error, naming the other row, so either file shows it.
+    // Each row of the conflict gets the error, naming the other row, so either file shows it: the
+    // first row of another zone (the head for a row that differs from it; else the first that differs).
+    const firstOther = group.find((o) => o.a.zone !== head.a.zone)!;
     for (const g of group) {
-      const other = group.find((o) => o.a.zone !== g.a.zone)!;
+      const other = g.a.zone !== head.a.zone ? head : firstOther;
       const where = other.file === g.file ? pointerText(other.a.at) : `${basename(other.file.path)} ${pointerText(other.a.at)}`;
       const i = issue('conflicting-assessment', g.a.at, zoneLabel(g.a.zone), { commune: label(c), date: formatDmy(g.a.date), zone: zoneLabel(g.a.zone), other: zoneLabel(other.a.zone), otherAt: where });
       cap.add(g.file.issues, g.file.omitted, i, g.file.issues.length, g.file.districtCode ? null : g.a.districtCode);
@@ -86,16 +88,28 @@ function conflicts(reg: Registry, files: FileOutcome[], rows: RowsByCommune, zon
 
 type Member = { a: Assessment; file: FileOutcome };
 
-const sameReading = (x: Assessment, y: Assessment) =>
-  x.zone === y.zone && x.communityCases14d === y.communityCases14d && x.quarantineCases === y.quarantineCases && x.lastCommunityCase === y.lastCommunityCase &&
-  x.population === y.population && x.decision === y.decision && x.note === y.note;
+/** What a zone row says (zone, counts, dates, decision, note), as one key: rows with the same key say the same. */
+const readingKey = (a: Assessment) => JSON.stringify([a.zone, a.communityCases14d, a.quarantineCases, a.lastCommunityCase, a.population, a.decision, a.note]);
 
-/** A zone row repeated exactly in the same sheet: counted once, with a warning naming both rows. */
-function warnDuplicateRows(group: Member[]): void {
-  for (const [i, g] of group.entries()) {
+/**
+ * A zone row repeated exactly in the same sheet: counted once, with a warning naming both rows
+ * (under the issue cap, as the conflicts). One pass with the first row of each reading kept: a
+ * sheet holding one commune-date 30,000 times once made this quadratic (minutes for 150,000 rows).
+ */
+function warnDuplicateRows(group: Member[], cap: IssueCap): void {
+  const firsts = new Map<FileOutcome, Map<string, Member>>();
+  for (const g of group) {
     const at = g.a.at;
-    const first = group.slice(0, i).find((o) => o.file === g.file && o.a.at.sheet === at.sheet && sameReading(o.a, g.a));
-    if (first) g.file.issues.push(issue('duplicate-row', { ...at, column: null, cell: null }, null, { row: at.row ?? '', first: first.a.at.row ?? '' }));
+    let mine = firsts.get(g.file);
+    if (!mine) firsts.set(g.file, (mine = new Map()));
+    const key = `${at.sheet}\u0000${readingKey(g.a)}`;
+    const first = mine.get(key);
+    if (!first) {
+      mine.set(key, g);
+      continue;
+    }
+    const i = issue('duplicate-row', { ...at, column: null, cell: null }, null, { row: at.row ?? '', first: first.a.at.row ?? '' });
+    cap.add(g.file.issues, g.file.omitted, i, g.file.issues.length, g.file.districtCode ? null : g.a.districtCode);
   }
 }
 
