@@ -26,7 +26,10 @@ export async function runValidate(paths: string[], flags: ValidateFlags): Promis
     onFile,
   });
   clearProgress();
-  if (flags.debug) process.stderr.write(`thidua: ${run.files.length} files read on ${run.threads > 0 ? `${run.threads} worker threads` : 'the main thread'} (THIDUA_WORKERS)\n`);
+  if (flags.debug) {
+    const onMain = run.pool ? `; ${run.pool.onMain} of them on the main thread (${run.pool.outOfMemory} threads ran out of memory: THIDUA_WORKER_HEAP_MB)` : '';
+    process.stderr.write(`thidua: ${run.files.length} files read on ${run.threads > 0 ? `${run.threads} worker threads${onMain}` : 'the main thread'} (THIDUA_WORKERS)\n`);
+  }
   // The report prints first: a copy that cannot be written must not hide what was found.
   if (flags.format === 'json') printJson(validationJson(run, ctx.registry, ctx.lang, !!flags.strict));
   else printLines(process.stdout, validationText(run, ctx.registry, ctx.lang, !!flags.strict, painter()));

@@ -48,6 +48,8 @@ export interface ValidationRun {
   unreadable: number;
   /** worker threads that read the files (0: read on the main thread) */
   threads: number;
+  /** with threads: files read on the main thread all the same (large ones, and those of a thread that ran out of memory), and the threads that did */
+  pool?: { onMain: number; outOfMemory: number };
 }
 
 /**
@@ -77,14 +79,20 @@ export async function validateInputs(paths: string[], opts: ValidateOptions): Pr
   const context = (f: InputFile, hint: Attribution | null): FileContext => ({ registry: opts.registry, idx, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits, explicit: f.explicit, hint, cap });
   const threads = await poolSize(files.map((f) => f.path), opts.workers);
   let outcomes: FileOutcome[] = [];
+  let pool: ValidationRun['pool'];
   let rowsSoFar = 0;
   if (threads > 0) {
     // the same files with the same hints, read on worker threads; outcomes in the files' order
     const jobs = files.map((f) => ({ path: f.path, explicit: f.explicit, document: f.document, hint: attributeByPath(opts.registry, f.path, f.folders, province) }));
     const base = { plan: opts.plan, registry: opts.registry, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits };
-    outcomes = await validateInPool(jobs, base, threads, (path, i, n) => opts.onFile?.(path, i, n, rowsSoFar), (o) => {
+    // a file read on the main thread during a pooled run has a cap of its own, as on a thread
+    const local = (j: (typeof jobs)[number]) => {
+      const ctx: FileContext = { registry: opts.registry, idx, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits, explicit: j.explicit, hint: j.hint };
+      return j.document ? Promise.resolve(documentOutcome(j.path, ctx)) : validateFile(j.path, ctx);
+    };
+    ({ outcomes, ...pool } = await validateInPool(jobs, base, threads, local, (path, i, n) => opts.onFile?.(path, i, n, rowsSoFar), (o) => {
       for (const s of o.sheets) rowsSoFar += s.rows;
-    });
+    }));
   } else {
     for (const [i, f] of files.entries()) {
       opts.onFile?.(f.path, i, files.length, rowsSoFar);
@@ -117,5 +125,6 @@ export async function validateInputs(paths: string[], opts: ValidateOptions): Pr
     ledger: outcomes.reduce((a, o) => addCounts(a, o.rows), NO_ROWS),
     unreadable: outcomes.filter((o) => o.unreadable).length,
     threads,
+    pool,
   };
 }
