@@ -28,12 +28,7 @@ export interface Registry {
   /** The district named somewhere in a text ("UBND HUYỆN KẾ SÁCH"), if exactly one is. */
   findDistrictIn(text: string): District | null;
   nearestCode(code: string, districtCode?: string | null): Commune | null;
-  /** Each commune's name keys (with tones, without), by code: a reading thread is given them instead of working them out again. */
-  nameKeys: Map<string, NameKeys>;
 }
-
-/** A commune name's matching keys: with its tones (unitToneKey) and without (unitLooseKey). */
-export type NameKeys = [tone: string, loose: string];
 
 interface Row {
   level: string;
@@ -149,26 +144,40 @@ export function loadRegistry(path: string): Registry {
 }
 
 /**
- * The register's lookups. `known` are name keys already worked out for these communes (by the
- * main thread, for a reading thread): ~20 µs a commune, a quarter of a second for a country.
+ * The register's lookups. A commune's name keys (with tones, without: ~20 µs a commune, a quarter
+ * of a second for a country) are worked out when first asked for, and the name indexes over the
+ * whole register when a name is first looked up without its code: a run whose rows give codes
+ * (and a main thread whose reading threads do the matching) never pays for the communes it does
+ * not meet.
  */
-export function buildRegistry(districts: Map<string, District>, communes: Map<string, Commune>, known?: Map<string, NameKeys>): Registry {
+export function buildRegistry(districts: Map<string, District>, communes: Map<string, Commune>): Registry {
   const byDistrict = new Map<string, Commune[]>();
-  const byTone = new Map<string, Commune[]>();
-  const byLoose = new Map<string, Commune[]>();
+  for (const c of communes.values()) pushTo(byDistrict, c.districtCode, c);
   const toneKeyOf = new Map<string, string>();
   const looseKeyOf = new Map<string, string>();
-  const nameKeys = new Map<string, NameKeys>();
-  for (const c of communes.values()) {
-    pushTo(byDistrict, c.districtCode, c);
-    const [tk, lk] = known?.get(c.code) ?? [unitToneKey(c.name), unitLooseKey(c.name)];
-    nameKeys.set(c.code, [tk, lk]);
-    toneKeyOf.set(c.code, tk);
-    looseKeyOf.set(c.code, lk);
-    pushTo(byTone, tk, c);
-    pushTo(byLoose, lk, c);
-  }
-  const districtKeys = [...districts.values()].map((d) => ({ d, key: unitLooseKey(d.name) }));
+  const toneOf = (c: Commune): string => {
+    let k = toneKeyOf.get(c.code);
+    if (k === undefined) toneKeyOf.set(c.code, (k = unitToneKey(c.name)));
+    return k;
+  };
+  const looseOf = (c: Commune): string => {
+    let k = looseKeyOf.get(c.code);
+    if (k === undefined) looseKeyOf.set(c.code, (k = unitLooseKey(c.name)));
+    return k;
+  };
+  let index: { byTone: Map<string, Commune[]>; byLoose: Map<string, Commune[]>; longestKey: number } | null = null;
+  const names = () => {
+    if (!index) {
+      index = { byTone: new Map(), byLoose: new Map(), longestKey: 0 };
+      for (const c of communes.values()) {
+        pushTo(index.byTone, toneOf(c), c);
+        pushTo(index.byLoose, looseOf(c), c);
+        index.longestKey = Math.max(index.longestKey, looseOf(c).length);
+      }
+    }
+    return index;
+  };
+  let districtKeys: { d: District; key: string }[] | null = null;
   // A name key is cached per distinct typed string: the same names recur on every row.
   const keyCache = new Map<string, [string, string, string | null]>();
   // A typed name far longer than every name in the register cannot match one (matching is by
@@ -191,11 +200,10 @@ export function buildRegistry(districts: Map<string, District>, communes: Map<st
   // "Did you mean" is worked out once per distinct typed name, only for names of a plausible
   // length, with a distance that gives up past the threshold: a 32,000-character cell costs
   // nothing, whatever the register's size.
-  let longestKey = 0;
-  for (const k of looseKeyOf.values()) longestKey = Math.max(longestKey, k.length);
   const suggestions = new Map<string, Commune | null>();
   const suggest = (name: string, dc?: string | null): Commune | null => {
     const [, lk] = keysOf(name);
+    const { longestKey } = names();
     if (lk.length === 0 || lk.length > Math.min(MAX_SUGGEST_CHARS, longestKey + 2 + Math.floor(longestKey / 3))) return null;
     const memo = `${dc ?? ''}|${lk}`;
     const known = suggestions.get(memo);
@@ -204,7 +212,7 @@ export function buildRegistry(districts: Map<string, District>, communes: Map<st
     let bestD = Math.max(2, Math.floor(lk.length / 3)) + 1;
     const pool = dc && byDistrict.has(dc) ? byDistrict.get(dc)! : communes.values();
     for (const c of pool) {
-      const d = editDistanceWithin(lk, looseKeyOf.get(c.code)!, bestD - 1);
+      const d = editDistanceWithin(lk, looseOf(c), bestD - 1);
       if (d < bestD) [best, bestD] = [c, d];
     }
     if (suggestions.size < MEMO_SIZE) suggestions.set(memo, best);
@@ -215,10 +223,10 @@ export function buildRegistry(districts: Map<string, District>, communes: Map<st
   return {
     districts,
     communes,
-    nameKeys,
     communesOf: (dc) => byDistrict.get(dc) ?? [],
     findCommune(name, dc) {
       const [tk, lk] = keysOf(name);
+      const { byTone, byLoose } = names();
       for (const candidates of [inDistrict(byTone.get(tk), dc), inDistrict(byLoose.get(lk), dc)]) {
         if (candidates.length === 1) return { kind: 'found', commune: candidates[0] };
         if (candidates.length > 1) {
@@ -234,15 +242,16 @@ export function buildRegistry(districts: Map<string, District>, communes: Map<st
     nameMatches(name, commune) {
       const [tk, lk, type] = keysOf(name);
       if (type && type !== commune.type) return false;
-      if (tk === toneKeyOf.get(commune.code)) return true;
+      if (tk === toneOf(commune)) return true;
       // Without tones, accept only when no other commune of the district shares the loose key.
-      return lk === looseKeyOf.get(commune.code) && inDistrict(byLoose.get(lk), commune.districtCode).length === 1;
+      return lk === looseOf(commune) && (byDistrict.get(commune.districtCode) ?? []).filter((c) => looseOf(c) === lk).length === 1;
     },
     tonesMatch(name, commune) {
-      return keysOf(name)[0] === toneKeyOf.get(commune.code);
+      return keysOf(name)[0] === toneOf(commune);
     },
     findDistrictIn(text) {
       const key = ` ${unitLooseKey(text)} `;
+      districtKeys ??= [...districts.values()].map((d) => ({ d, key: unitLooseKey(d.name) }));
       const hits = districtKeys.filter(({ key: dk }) => key.includes(` ${dk} `));
       return hits.length === 1 ? hits[0].d : null;
     },

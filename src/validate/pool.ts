@@ -113,7 +113,7 @@ export async function validateInPool(
     outcomes[index] = o;
     onOutcome?.(o);
   };
-  const data = { plan: job.plan, districts: job.registry.districts, communes: job.registry.communes, nameKeys: job.registry.nameKeys, window: job.window, forcedDistrict: job.forcedDistrict, limits: job.limits };
+  const data = { plan: job.plan, districts: job.registry.districts, communes: job.registry.communes, window: job.window, forcedDistrict: job.forcedDistrict, limits: job.limits };
   const resourceLimits = { maxOldGenerationSizeMb: workerHeapFromEnv() };
   const threads = Array.from({ length: size }, () => new Worker(WORKER, { workerData: data, resourceLimits }));
   const run = (w: Worker) =>

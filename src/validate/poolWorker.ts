@@ -3,16 +3,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ThiduaError } from '../core/errors.js';
 import type { Commune, District } from '../core/types.js';
-import { buildRegistry, type NameKeys } from '../data/registry.js';
+import { buildRegistry } from '../data/registry.js';
 import { documentOutcome, validateFile, type FileContext } from './file.js';
 import { planIndex } from './rows.js';
 import type { FileJob, PoolJob, WireError, WireOutcome } from './pool.js';
 
-type Data = Omit<PoolJob, 'registry'> & { districts: Map<string, District>; communes: Map<string, Commune>; nameKeys: Map<string, NameKeys> };
+type Data = Omit<PoolJob, 'registry'> & { districts: Map<string, District>; communes: Map<string, Commune> };
 
 const data = workerData as Data;
 const ctx: FileContext = {
-  registry: buildRegistry(data.districts, data.communes, data.nameKeys),
+  registry: buildRegistry(data.districts, data.communes),
   idx: planIndex(data.plan),
   window: data.window,
   forcedDistrict: data.forcedDistrict,
