@@ -75,6 +75,12 @@ function bestField(kind: CompiledKind, label: string): { field: string; score: n
   return top;
 }
 
+/** The field a label names best, with its score. */
+type Top = { field: string; score: number } | null;
+
+/** The first of the two unless the second scores higher (labels are tried in order, the first best kept). */
+const better = (a: Top, b: Top): Top => (b && (!a || b.score > a.score) ? b : a);
+
 /** Each field's best column (and the others that tie with it) for one candidate header. */
 type Claims = Map<string, { col: number; score: number; others: number[] }>;
 
@@ -83,16 +89,11 @@ type Claims = Map<string, { col: number; score: number; others: number[] }>;
  * search tries some 160 candidates a sheet: the ColumnMap (labels copied, letters) is made only
  * for the one that wins (columnMap).
  */
-function claimColumns(kind: CompiledKind, labelsOf: (c: number) => string[], width: number): { claims: Claims; score: number } {
+function claimColumns(topOf: (c: number) => Top, width: number): { claims: Claims; score: number } {
   const best: Claims = new Map();
   let score = 0;
   for (let c = 0; c < width; c++) {
-    const cands = labelsOf(c).filter(Boolean);
-    let top: { field: string; score: number } | null = null;
-    for (const label of cands) {
-      const t = bestField(kind, label);
-      if (t && (!top || t.score > top.score)) top = t;
-    }
+    const top = topOf(c);
     if (!top) continue;
     const prev = best.get(top.field);
     if (!prev || top.score > prev.score) best.set(top.field, { col: c, score: top.score, others: prev ? [...prev.others, prev.col] : [] });
@@ -122,11 +123,21 @@ export function findHeader(rows: RawRow[]): HeaderFound | null {
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
   const texts = rows.slice(0, limit + 1).map(rowTexts);
   const labelAt = (i: number, c: number) => texts[i]?.[c] ?? '';
+  // What each cell's label names, per kind, worked out once: a row is the lower row of one
+  // two-row candidate and the only row of the next one-row candidate.
+  const singles = new Map<CompiledKind, Top[][]>(COMPILED_KINDS.map((k) => [k, []]));
+  const single = (kind: CompiledKind, i: number, c: number): Top => {
+    const row = (singles.get(kind)![i] ??= []);
+    let t = row[c];
+    if (t === undefined) row[c] = t = labelAt(i, c) ? bestField(kind, labelAt(i, c)) : null;
+    return t;
+  };
   for (let i = 0; i < limit; i++) {
     const width = Math.max(rows[i].cells.length, rows[i + 1]?.cells.length ?? 0);
     if (texts[i].every((t) => t === '')) continue;
-    const shapes: { labelsOf: (c: number) => string[]; headerRows: number[] }[] = [
-      { labelsOf: (c) => [labelAt(i, c)], headerRows: [rows[i].row] },
+    // a shape's labels per column (the first is the column's label in messages) and the field they name best
+    const shapes: { labelsOf: (c: number) => string[]; topOf: (kind: CompiledKind, c: number) => Top; headerRows: number[] }[] = [
+      { labelsOf: (c) => [labelAt(i, c)], topOf: (kind, c) => single(kind, i, c), headerRows: [rows[i].row] },
     ];
     if (i + 1 < rows.length) {
       shapes.push({
@@ -135,12 +146,17 @@ export function findHeader(rows: RawRow[]): HeaderFound | null {
           // the merged parent's label and the column's own, together only when both are there
           return top && below ? [below, top, `${top} ${below}`] : [below || top];
         },
+        topOf: (kind, c) => {
+          const [top, below] = [labelAt(i, c), labelAt(i + 1, c)];
+          if (!top || !below) return single(kind, below ? i + 1 : i, c);
+          return better(better(single(kind, i + 1, c), single(kind, i, c)), bestField(kind, `${top} ${below}`));
+        },
         headerRows: [rows[i].row, rows[i + 1].row],
       });
     }
     for (const kind of COMPILED_KINDS) {
       for (const shape of shapes) {
-        const m = claimColumns(kind, shape.labelsOf, width);
+        const m = claimColumns((c) => shape.topOf(kind, c), width);
         const missing = missingGroups(kind, m.claims);
         const score = m.score + (missing.length === 0 ? 1000 : 0) - missing.length * 10;
         if (!best || score > best.score) {
