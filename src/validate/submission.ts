@@ -52,7 +52,10 @@ function conflicts(reg: Registry, files: FileOutcome[], rows: RowsByCommune, zon
     const [head, ...rest] = group;
     rest.forEach((g) => drop.add(g.a));
     warnDuplicateRows(group, cap);
-    if (rest.every((g) => g.a.zone === head.a.zone)) continue;
+    if (rest.every((g) => g.a.zone === head.a.zone)) {
+      warnRepeatedDetails(reg, group, zoneLabel, cap);
+      continue;
+    }
     const newer = twice.settle(group);
     if (newer) {
       // Two versions of one district's file: the newer one's assessment stands, without a conflict per row.
@@ -87,6 +90,42 @@ function conflicts(reg: Registry, files: FileOutcome[], rows: RowsByCommune, zon
 }
 
 type Member = { a: Assessment; file: FileOutcome };
+
+/** A zone row's cells besides the zone, as the warnings name them. */
+const DETAILS: [keyof Assessment, string, string][] = [
+  ['communityCases14d', 'số ca cộng đồng 14 ngày', 'community cases in 14 days'],
+  ['quarantineCases', 'số ca cách ly', 'quarantine cases'],
+  ['lastCommunityCase', 'ngày có ca cộng đồng cuối', 'date of the last community case'],
+  ['population', 'dân số', 'population'],
+  ['decision', 'quyết định', 'decision'],
+  ['note', 'ghi chú', 'note'],
+];
+
+/**
+ * Rows of one file for one commune and day that give the same zone but differ in their other
+ * cells (cases, dates, decision, note): the zone counts once, and what the later rows say besides
+ * would be lost without a word. Each such row gets a warning naming the file's first row for that
+ * day and the cells that differ. Across files the first row stands as before (a consolidated file
+ * beside a district's is normal; two versions of one file are district-sent-twice).
+ */
+function warnRepeatedDetails(reg: Registry, group: Member[], zoneLabel: (code: string) => string, cap: IssueCap): void {
+  const firstOf = new Map<FileOutcome, Member>();
+  for (const g of group) {
+    const first = firstOf.get(g.file);
+    if (!first) {
+      firstOf.set(g.file, g);
+      continue;
+    }
+    const differ = DETAILS.filter(([k]) => first.a[k] !== g.a[k]);
+    if (differ.length === 0) continue; // the same reading: duplicate-row, when in one sheet
+    const c = reg.communes.get(g.a.communeCode)!;
+    const i = issue('repeated-assessment', g.a.at, zoneLabel(g.a.zone), {
+      commune: label(c), date: formatDmy(g.a.date), zone: zoneLabel(g.a.zone), otherAt: pointerText(first.a.at),
+      fields: differ.map(([, vi]) => vi).join(', '), fieldsEn: differ.map(([, , en]) => en).join(', '),
+    });
+    cap.add(g.file.issues, g.file.omitted, i, g.file.issues.length, g.file.districtCode ? null : g.a.districtCode);
+  }
+}
 
 /** What a zone row says (zone, counts, dates, decision, note), as one key: rows with the same key say the same. */
 const readingKey = (a: Assessment) => JSON.stringify([a.zone, a.communityCases14d, a.quarantineCases, a.lastCommunityCase, a.population, a.decision, a.note]);
