@@ -52,7 +52,10 @@ function keyOf(label: string): string {
 /** A label with a letter (ASCII or not): every field's words and exact labels have one, so numbers, dates and codes name no field. */
 const HAS_LETTER = /[A-Za-z\u0080-\uffff]/;
 
-function bestField(kind: CompiledKind, label: string): { field: string; score: number } | null {
+/** The field a label names best, with its score. */
+type Top = { field: string; score: number } | null;
+
+function bestField(kind: CompiledKind, label: string): Top {
   if (!HAS_LETTER.test(label)) return null;
   let memo = bestMemo.get(kind);
   if (!memo) bestMemo.set(kind, (memo = new Map()));
@@ -74,9 +77,6 @@ function bestField(kind: CompiledKind, label: string): { field: string; score: n
   if (memo.size < MEMO_LIMIT) memo.set(ownCopy(label), top);
   return top;
 }
-
-/** The field a label names best, with its score. */
-type Top = { field: string; score: number } | null;
 
 /** The first of the two unless the second scores higher (labels are tried in order, the first best kept). */
 const better = (a: Top, b: Top): Top => (b && (!a || b.score > a.score) ? b : a);

@@ -5,6 +5,7 @@
 // workbook writer where it finishes a sheet; printXml gives the same settings as sheet XML
 // for the annotated copies, which are written without exceljs.
 import type ExcelJS from 'exceljs';
+import { columnLetter } from '../read/cells.js';
 
 /** Excel's paper size code for A4. */
 export const A4 = 9;
@@ -39,11 +40,8 @@ export interface PrintLayout {
   titleRows?: number[];
 }
 
-const colLetter = (n: number): string => {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-};
+/** 1 → "A" (read/cells.ts's columnLetter is 0-based). */
+const colLetter = (n: number): string => columnLetter(n - 1);
 
 /** Lines a title of `chars` characters at `size` pt takes over `width` units (bold capitals run wide). */
 function titleLines(chars: number, size: number, width: number): number {

@@ -204,18 +204,7 @@ export function coverage(contours: Contour[]): Coverage | null {
 
 /** Blends `color` over the image where the coverage, moved by whole pixels (dx, dy), lies; what falls outside is dropped. */
 export function blendCoverage(img: RgbaImage, cov: Coverage, dx: number, dy: number, color: [number, number, number]): void {
-  for (let j = 0; j < cov.height; j++) {
-    const y = cov.y0 + dy + j;
-    if (y < 0 || y >= img.height) continue;
-    for (let i = 0; i < cov.width; i++) {
-      const x = cov.x0 + dx + i;
-      const a = Math.min(1, cov.alpha[j * cov.width + i]);
-      if (a <= 0 || x < 0 || x >= img.width) continue;
-      const o = (y * img.width + x) * 4;
-      for (let k = 0; k < 3; k++) img.rgba[o + k] = Math.round(img.rgba[o + k] * (1 - a) + color[k] * a);
-      img.rgba[o + 3] = Math.round(img.rgba[o + 3] * (1 - a) + 255 * a);
-    }
-  }
+  blendPainted(img, cov, () => color, dx, dy);
 }
 
 /** Fills the contours (non-zero winding, anti-aliased) with `color`, blended over what the image holds. */

@@ -7,21 +7,8 @@ import type { Assessment, CellPointer, IsoDate } from '../core/types.js';
 import { pointAt, type SheetPlace } from './rows.js';
 import { ownCopy } from '../core/normalize.js';
 
-/** A clean row's values, as validation hands them over. */
-export interface AssessmentRow {
-  communeCode: string;
-  districtCode: string;
-  date: IsoDate;
-  zone: string;
-  communityCases14d: number | null;
-  quarantineCases: number | null;
-  lastCommunityCase: IsoDate | null;
-  population: number | null;
-  decision: string | null;
-  note: string | null;
-  place: SheetPlace;
-  row: number;
-}
+/** A clean row's values, as validation hands them over: an Assessment whose cell pointer is its sheet's place and row. */
+export type AssessmentRow = Omit<Assessment, 'at'> & { place: SheetPlace; row: number };
 
 /** One row, made on demand; its pointer (the zone cell) only when read. */
 export class RowAssessment implements Assessment {

@@ -128,7 +128,7 @@ function warnRepeatedDetails(reg: Registry, group: Member[], zoneLabel: (code: s
 }
 
 /** What a zone row says (zone, counts, dates, decision, note), as one key: rows with the same key say the same. */
-const readingKey = (a: Assessment) => JSON.stringify([a.zone, a.communityCases14d, a.quarantineCases, a.lastCommunityCase, a.population, a.decision, a.note]);
+const readingKey = (a: Assessment) => JSON.stringify([a.zone, ...DETAILS.map(([k]) => a[k])]);
 
 /**
  * A zone row repeated exactly in the same sheet: counted once, with a warning naming both rows

@@ -2,6 +2,7 @@
 // clone of their own style with the fill), cells that are absent get an empty styled cell in
 // column order, the selected-tab flag follows the sheet that opens, and the comments' drawing
 // is referred to. Everything else passes through as it was, chunk by chunk.
+import { columnLetter } from '../../read/cells.js';
 
 /** 1-based column number of "AB12"'s letters; 0 when there are none. */
 export function columnNumber(addr: string): number {
@@ -14,11 +15,8 @@ export function columnNumber(addr: string): number {
   return n;
 }
 
-export function columnLetters(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
+/** 1 → "A" (read/cells.ts's columnLetter is 0-based). */
+export const columnLetters = (n: number): string => columnLetter(n - 1);
 
 export interface SheetEditPlan {
   /** row → column → new style index */

@@ -9,6 +9,7 @@
 // gives null otherwise, and putRow then goes through exceljs's objects as before.
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
+import { columnLetter } from '../../read/cells.js';
 
 const require = createRequire(import.meta.url);
 
@@ -76,13 +77,5 @@ export function rawSink(ws: ExcelJS.Worksheet): RawSink | null {
 
 const letters: string[] = [];
 
-/** 1 → "A", 27 → "AA". */
-function columnLetters(n: number): string {
-  let l = letters[n];
-  if (l === undefined) {
-    l = '';
-    for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) l = String.fromCharCode(65 + ((k - 1) % 26)) + l;
-    letters[n] = l;
-  }
-  return l;
-}
+/** 1 → "A", 27 → "AA", each worked out once (read/cells.ts's columnLetter, 0-based). */
+const columnLetters = (n: number): string => (letters[n] ??= columnLetter(n - 1));

@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import { newWorkbook } from '../../write/excel.js';
 import type { IsoDate, Zone } from '../../core/types.js';
 import { stripUnsafe } from '../../core/safeText.js';
+import { columnLetter } from '../../read/cells.js';
 import { applyPrintLayout, extendPrintArea, wrappedRowHeight } from '../print.js';
 import { rawSink, type RawSink } from './rawRows.js';
 
@@ -152,12 +153,8 @@ export function commitSheet(ws: ExcelJS.Worksheet): void {
   if (typeof streamed.commit === 'function') streamed.commit();
 }
 
-/** 1 → "A", 27 → "AA". */
-export function colLetter(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
+/** 1 → "A", 27 → "AA" (read/cells.ts's columnLetter is 0-based). */
+export const colLetter = (n: number): string => columnLetter(n - 1);
 
 export type CellInput = ExcelJS.CellValue;
 
