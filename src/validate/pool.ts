@@ -60,15 +60,12 @@ export type WireError = { thidua: true; exitCode: number; text: { vi: string; en
 
 const WORKER = fileURLToPath(new URL('./poolWorker.js', import.meta.url));
 
-/** The number of threads to use for these files: 0 when one thread is better. */
-export async function poolSize(files: string[], workers: { count: number; forced: boolean } | undefined): Promise<number> {
-  if (!workers || workers.count < 2 || files.length < 2 || !existsSync(WORKER)) return 0;
-  if (!workers.forced) {
-    let bytes = 0;
-    for (const f of files) bytes += (await stat(f).catch(() => ({ size: 0 }))).size;
-    if (bytes < AUTO_MIN_BYTES) return 0;
-  }
-  return Math.min(workers.count, files.length);
+/** The number of threads to use for these files (0 when one thread is better), and the files' sizes in bytes (read once, for validateInPool). */
+export async function poolSize(files: string[], workers: { count: number; forced: boolean } | undefined): Promise<{ threads: number; sizes: number[] }> {
+  if (!workers || workers.count < 2 || files.length < 2 || !existsSync(WORKER)) return { threads: 0, sizes: [] };
+  const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));
+  if (!workers.forced && sizes.reduce((a, b) => a + b, 0) < AUTO_MIN_BYTES) return { threads: 0, sizes };
+  return { threads: Math.min(workers.count, files.length), sizes };
 }
 
 function rethrow(e: WireError): never {
@@ -94,6 +91,7 @@ export interface FileJob {
  */
 export async function validateInPool(
   files: FileJob[],
+  sizes: number[],
   job: PoolJob,
   size: number,
   local: (file: FileJob) => Promise<FileOutcome>,
@@ -103,7 +101,6 @@ export async function validateInPool(
   const outcomes: FileOutcome[] = new Array(files.length);
   let onMain = 0;
   let outOfMemory = 0;
-  const sizes = await Promise.all(files.map((f) => stat(f.path).then((s) => s.size, () => 0)));
   const shared: number[] = [];
   const mine: number[] = [];
   files.forEach((_, i) => (sizes[i] > WORKER_FILE_MAX ? mine : shared).push(i));

@@ -77,7 +77,7 @@ export async function validateInputs(paths: string[], opts: ValidateOptions): Pr
   const cap = new IssueCap();
   // on worker threads each file has a cap of its own (the per-file cap still holds); here one for the run
   const context = (f: InputFile, hint: Attribution | null): FileContext => ({ registry: opts.registry, idx, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits, explicit: f.explicit, hint, cap });
-  const threads = await poolSize(files.map((f) => f.path), opts.workers);
+  const { threads, sizes } = await poolSize(files.map((f) => f.path), opts.workers);
   let outcomes: FileOutcome[] = [];
   let pool: ValidationRun['pool'];
   let rowsSoFar = 0;
@@ -90,7 +90,7 @@ export async function validateInputs(paths: string[], opts: ValidateOptions): Pr
       const ctx: FileContext = { registry: opts.registry, idx, window, forcedDistrict: opts.forcedDistrict, limits: opts.limits, explicit: j.explicit, hint: j.hint };
       return j.document ? Promise.resolve(documentOutcome(j.path, ctx)) : validateFile(j.path, ctx);
     };
-    ({ outcomes, ...pool } = await validateInPool(jobs, base, threads, local, (path, i, n) => opts.onFile?.(path, i, n, rowsSoFar), (o) => {
+    ({ outcomes, ...pool } = await validateInPool(jobs, sizes, base, threads, local, (path, i, n) => opts.onFile?.(path, i, n, rowsSoFar), (o) => {
       for (const s of o.sheets) rowsSoFar += s.rows;
     }));
   } else {
